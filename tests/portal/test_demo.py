@@ -1,0 +1,48 @@
+"""The demo loader: the customer's community, and running it twice duplicates nothing."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from portal.grids.models import Building, Community, Grid, Steward
+
+# Rows whose count may legitimately change between runs: logs of what the loader did.
+VOLATILE = {"wagtailcore.modellogentry", "wagtailcore.pagelogentry", "django_tasks_database.dbtaskresult"}
+
+
+def row_counts():
+    return {
+        model._meta.label_lower: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.label_lower not in VOLATILE and not model._meta.proxy
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_loader_builds_the_community_and_is_idempotent(monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-pass-123")
+    call_command("load_demo", "--scale", "0.02", "--no-progress")
+    first = row_counts()
+    call_command("load_demo", "--scale", "0.02", "--no-progress")
+    second = row_counts()
+    assert {k: (first[k], second[k]) for k in first if first[k] != second[k]} == {}
+
+    community = Community.objects.get(name="圣菲漫步")
+    assert Grid.objects.filter(community=community).count() == 8
+    assert Building.objects.filter(community=community, grid__isnull=False).count() >= 8
+    assert Steward.objects.filter(kind=Steward.Kind.GRID).count() == 8
+    assert Steward.objects.filter(kind=Steward.Kind.GENERAL).count() == 4
+    assert all(grid.stewards.filter(kind=Steward.Kind.GRID).count() == 1 for grid in Grid.objects.all())
+
+    out = capsys.readouterr().out
+    assert "demo-pass-123" in out
+    assert authenticate(username="admin", password="demo-pass-123").is_superuser
+    assert authenticate(username="steward3", password="demo-pass-123") is not None
+
+
+def test_demo_loader_rejects_a_bad_scale(db):
+    with pytest.raises(CommandError, match="--scale"):
+        call_command("load_demo", "--scale", "lots", "--no-progress")
+    with pytest.raises(CommandError, match="--scale"):
+        call_command("load_demo", "--scale", "-1", "--no-progress")
