@@ -48,7 +48,12 @@ class ServicesInCategoryBlock(blocks.StructBlock):
         services = ServicePage.objects.none()
         if category:
             services = (
-                ServicePage.objects.live().public().child_of(category).defer_streamfields().select_related("partner")
+                ServicePage.objects.live()
+                .public()
+                .child_of(category)
+                .defer_streamfields()
+                .select_related("partner")
+                .prefetch_related("opening_hours")
             )
         context["services"] = services[: value.get("count") or 6]
         return context

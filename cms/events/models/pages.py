@@ -204,7 +204,7 @@ class EventPage(RoutablePageMixin, BasePage):
             return TemplateResponse(request, self.get_template(request), context, status=400)
         return self.render(request, context_overrides={"form": form})
 
-    @path("calendar.ics")
+    @path("calendar/")
     def calendar(self, request):
         from cms.events.calendar import event_ics
 

@@ -24,6 +24,11 @@ class PriceBlock(blocks.StructBlock):
         label = _("Price")
 
 
+class MenuDayValue(blocks.StructValue):
+    def weekday_label(self):
+        return dict(WEEKDAYS).get(int(self.get("weekday") or 0), "")
+
+
 class MenuDayBlock(blocks.StructBlock):
     weekday = blocks.ChoiceBlock(label=_("Day"), choices=[(str(n), label) for n, label in WEEKDAYS])
     lunch = blocks.ListBlock(blocks.CharBlock(label=_("Dish"), max_length=60), label=_("Lunch"), min_num=1)
@@ -35,3 +40,4 @@ class MenuDayBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Menu of one day")
+        value_class = MenuDayValue
