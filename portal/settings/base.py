@@ -22,6 +22,7 @@ PORTAL_APPS = [
     "portal.accounts",
     "portal.grids",
     "portal.workorders",
+    "portal.stats",
     "portal.api",
     "portal.demo",
     "cms.core",
