@@ -28,7 +28,7 @@ def request_binding(user, household, *, real_name="", phone=""):
 
 
 def can_decide_bindings(user):
-    return user.is_authenticated and (user.is_superuser or roles.has_any_role(user, [roles.MANAGER, roles.STEWARD]))
+    return user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.MANAGER))
 
 
 @transaction.atomic

@@ -81,12 +81,11 @@ def my_data_delete(request):
             request, "accounts/my_data.html", {"error": _("Tick the box to confirm the deletion.")}, status=400
         )
     try:
-        user = request.user
-        logout(request)
-        services.delete_own_data(user)
+        services.delete_own_data(request.user)
     except PermissionDenied:
         return render(
             request, "accounts/my_data.html", {"error": _("Staff accounts are closed by an administrator.")}, status=403
         )
+    logout(request)
     messages.success(request, _("Your account and personal data have been deleted."))
     return redirect("/")
