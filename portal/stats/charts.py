@@ -40,8 +40,7 @@ def bar_chart(title, items, value_format="{}", max_value=None):
         rows,
     )
     return format_html(
-        '<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%">'
-        "<title>{}</title>{}</svg>",
+        '<svg class="chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%"><title>{}</title>{}</svg>',
         title,
         WIDTH,
         height,

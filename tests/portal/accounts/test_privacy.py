@@ -9,8 +9,14 @@ from portal.accounts.privacy import mask_name, mask_phone
 
 @pytest.mark.parametrize(
     ("raw", "masked"),
-    [("13812341234", "138****1234"), ("138 1234 1234", "138****1234"), ("0536-8101010", "*******1010"),
-     ("123", "***"), ("", ""), (None, "")],
+    [
+        ("13812341234", "138****1234"),
+        ("138 1234 1234", "138****1234"),
+        ("0536-8101010", "*******1010"),
+        ("123", "***"),
+        ("", ""),
+        (None, ""),
+    ],
 )
 def test_mask_phone(raw, masked):
     assert mask_phone(raw) == masked
@@ -23,7 +29,11 @@ def test_mask_name(raw, masked):
 
 def test_audit_record_keeps_who_and_what(world):
     entry = audit.record(world.users["manager"], AuditLog.Action.REVEAL, world.household_a, "x" * 400)
-    assert (entry.actor_name, entry.object_type, entry.object_id) == ("manager", "grids.household", str(world.household_a.pk))
+    assert (entry.actor_name, entry.object_type, entry.object_id) == (
+        "manager",
+        "grids.household",
+        str(world.household_a.pk),
+    )
     assert len(entry.detail) == 255
 
 

@@ -8,8 +8,15 @@ from portal.accounts.models import AuditLog, ResidentProfile
 
 
 def binding_form(world, **extra):
-    return {"building": world.unit_a.building.pk, "unit": 1, "room": "301", "real_name": "张三丰",
-            "phone": "13812341234", "consent": "on", **extra}
+    return {
+        "building": world.unit_a.building.pk,
+        "unit": 1,
+        "room": "301",
+        "real_name": "张三丰",
+        "phone": "13812341234",
+        "consent": "on",
+        **extra,
+    }
 
 
 def test_binding_waits_for_staff_approval(client, world):

@@ -28,7 +28,11 @@ def xlsx(rows):
 
 
 def test_xlsx_import_creates_units_and_households_and_updates_on_rerun(building):
-    rows = [["楼号", "单元", "房号", "户主", "电话", "人数"], [7, 1, "301", "张三", "13812341234", 3], ["7号楼", "2单元", 502, "", "", ""]]
+    rows = [
+        ["楼号", "单元", "房号", "户主", "电话", "人数"],
+        [7, 1, "301", "张三", "13812341234", 3],
+        ["7号楼", "2单元", 502, "", "", ""],
+    ]
     report = import_households(read_rows(xlsx(rows), "households.xlsx"))
     assert report.ok and (report.created, report.updated) == (2, 0)
     assert Household.objects.get(unit__number=1, room="301").members == 3
@@ -76,9 +80,8 @@ def test_command_imports_with_a_report(building, tmp_path, capsys):
 
 
 def test_admin_upload_shows_row_errors_and_imports_good_files(client, building, django_user_model):
-    from tests.portal.grids.factories import user_with_role
-
     from portal.accounts import roles
+    from tests.portal.grids.factories import user_with_role
 
     manager = user_with_role("mgr", roles.MANAGER)
     client.force_login(manager)

@@ -68,9 +68,13 @@ def test_care_visit_overdue_after_its_interval(world):
 def test_care_roster_needs_separate_consent_and_the_grids_own_steward(world):
     household = world.household_a
     with pytest.raises(ValidationError):
-        services.enrol_care_recipient(world.users["steward_a"], household, name="王大爷", consent=False, consent_by="本人")
+        services.enrol_care_recipient(
+            world.users["steward_a"], household, name="王大爷", consent=False, consent_by="本人"
+        )
     with pytest.raises(PermissionDenied):
-        services.enrol_care_recipient(world.users["steward_b"], household, name="王大爷", consent=True, consent_by="本人")
+        services.enrol_care_recipient(
+            world.users["steward_b"], household, name="王大爷", consent=True, consent_by="本人"
+        )
     with pytest.raises(PermissionDenied):
         services.enrol_care_recipient(world.users["general"], household, name="王大爷", consent=True, consent_by="本人")
     recipient = services.enrol_care_recipient(

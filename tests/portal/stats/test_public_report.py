@@ -18,7 +18,9 @@ def test_page_tree_rules(db):
 
 def test_public_report_renders_figures_without_personal_data(client, world, home_page):
     VisitFactory(household=world.household_a)
-    page = home_page.add_child(instance=PublicReportPage(title="2026年11月公示", slug="report-2026-11", year=2026, month=11))
+    page = home_page.add_child(
+        instance=PublicReportPage(title="2026年11月公示", slug="report-2026-11", year=2026, month=11)
+    )
     response = client.get(page.url)
     html = response.content.decode()
     assert response.status_code == 200 and "2026年11月公示" in html and "第1网格" in html
