@@ -23,6 +23,7 @@ PORTAL_APPS = [
     "portal.grids",
     "portal.partners",
     "portal.workorders",
+    "portal.stats",
     "portal.api",
     "portal.demo",
     "cms.core",
