@@ -143,21 +143,29 @@ def words(normalized, search_mode=True):
     return out
 
 
-def index_tokens(text, autocomplete=False):
-    """The tokens to index for `text` (a list; join with spaces for a full-text column)."""
+def index_parts(text):
+    """The analysis of `text` in parts: normalised text, words, two-character chunks, pinyin, initials."""
     norm = normalize(text)
     if not norm:
-        return []
+        return {"text": "", "words": [], "bigrams": [], "pinyin": [], "initials": []}
     ws = words(norm)
-    tokens = list(ws)
-    for run in HAN_RUN.findall(norm):
-        if len(run) > 2 or not autocomplete:
-            tokens.extend(bigrams(run))
-    for w in ws:
-        if is_han(w) and len(w) >= 2:
-            tokens.append(full_pinyin(w))
-            if autocomplete:
-                tokens.append(pinyin_initials(w))
+    chunks = [chunk for run in HAN_RUN.findall(norm) for chunk in bigrams(run)]
+    han_words = [w for w in ws if is_han(w) and len(w) >= 2]
+    return {
+        "text": norm,
+        "words": ws,
+        "bigrams": chunks,
+        "pinyin": [full_pinyin(w) for w in han_words],
+        "initials": [pinyin_initials(w) for w in han_words],
+    }
+
+
+def index_tokens(text, autocomplete=False):
+    """The tokens to index for `text` (a list; join with spaces for a full-text column)."""
+    parts = index_parts(text)
+    tokens = parts["words"] + parts["bigrams"] + parts["pinyin"]
+    if autocomplete:
+        tokens += parts["initials"]
     return tokens
 
 
@@ -174,6 +182,7 @@ class Alternative:
     """One way a query word may match: all `tokens` present (AND)."""
 
     tokens: tuple
+    kind: str = "word"  # "word", or "chunks" for the two-character fall-back of a longer word
 
     @property
     def text(self):
@@ -202,7 +211,7 @@ def _alternatives_for_word(word, synonyms):
     for form in forms:
         alts.append(Alternative((form,)))
         if is_han(form) and len(form) >= 3:
-            alts.append(Alternative(tuple(dict.fromkeys(bigrams(form)))))
+            alts.append(Alternative(tuple(dict.fromkeys(bigrams(form))), kind="chunks"))
     return forms, alts
 
 

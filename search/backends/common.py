@@ -21,6 +21,7 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 
 from .. import analysis
+from ..pages import plain
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
@@ -79,9 +80,9 @@ def _analysed_fields(indexer, obj, field, upstream):
     for item in upstream(obj, field):
         current_field, value = item[0], item[-1]
         if isinstance(current_field, AutocompleteField):
-            value = analysis.index_text(value, autocomplete=True)
+            value = analysis.index_text(plain(value), autocomplete=True)
         elif isinstance(current_field, SearchField):
-            value = analysis.index_text(value)
+            value = analysis.index_text(plain(value))
         yield (*item[:-1], value)
 
 
