@@ -26,6 +26,7 @@ PORTAL_APPS = [
     "portal.stats",
     "portal.api",
     "portal.demo",
+    "portal.pagecache",
     "cms.core",
     "cms.home",
     "cms.pages",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,10 +124,15 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.pagecache.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 300,
+            # Fail fast when Redis is down or hanging: pages are then served uncached (pagecache).
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_CONNECT_TIMEOUT_MS", 300) / 1000,
+                "socket_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+            },
         }
     }
 else:
@@ -135,6 +142,11 @@ else:
             "LOCATION": "portal",
         }
     }
+
+# Whole-page cache of anonymous public pages (portal/pagecache, docs/performance.md).
+PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
+PAGECACHE_TIMEOUT = env_int("PAGECACHE_TIMEOUT", 600)
+PORTAL_BENCH_VIEWS = env_bool("PORTAL_BENCH_VIEWS", False)  # bench/ only: the constant yardstick view
 
 # Search: ELASTICSEARCH_URL selects Elasticsearch; default the embedded database backend.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")

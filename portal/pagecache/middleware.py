@@ -1,0 +1,168 @@
+"""Serve anonymous visitors whole cached pages; store only pages that are the same for everyone.
+
+A request may be answered from the cache only when it is a GET or HEAD from a visitor without a
+session cookie (so never a logged-in user) and without a pending message. A response is stored
+only when it is a complete 200 HTML page that set no cookie, used no CSRF token (so it holds no
+form that posts), showed no message and did not ask to stay private or uncached. Keys vary by
+host, language, elder-friendly mode, path and query string, and contain the generation counter
+(see generation.py), so any content change makes every older entry unreachable.
+
+A cache that cannot be reached is skipped: the page is rendered as if there were no cache.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from . import generation
+
+logger = logging.getLogger(__name__)
+
+ELDER_COOKIE = "elder_mode"
+try:  # the theme owns the cookie's name
+    from theme.context_processors import ELDER_COOKIE  # noqa: F811
+except ImportError:  # pragma: no cover - the theme always ships it
+    pass
+
+# Paths (after an optional language prefix) that are never cached.
+DEFAULT_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/api/",
+    "/healthz",
+    "/documents/",
+    "/accounts/",
+    "/i18n/",
+    "/jsi18n/",
+    "/static/",
+    "/media/",
+    "/bench/",
+)
+# Response headers that make no sense to replay to another visitor.
+DROPPED_HEADERS = {"set-cookie", "x-page-cache", "date"}
+HEADER = "X-Page-Cache"
+# Page types whose content changes without an edit (live figures): always rendered fresh.
+DEFAULT_UNCACHED_PAGE_TYPES = ("stats.publicreportpage",)
+
+
+def enabled():
+    return getattr(settings, "PAGECACHE_ENABLED", True)
+
+
+def _strip_language(path):
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path
+
+
+def _excluded(path):
+    prefixes = getattr(settings, "PAGECACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES)
+    return _strip_language(path).startswith(tuple(prefixes))
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    return not _excluded(request.path)
+
+
+def elder_mode(request):
+    return request.COOKIES.get(ELDER_COOKIE) == "1"
+
+
+def cache_key(request, gen):
+    full_path = request.get_full_path()
+    digest = hashlib.blake2b(full_path.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return ":".join(
+        (
+            "pagecache",
+            str(gen),
+            request.get_host(),
+            get_language() or settings.LANGUAGE_CODE,
+            "elder" if elder_mode(request) else "std",
+            digest,
+        )
+    )
+
+
+def response_is_storable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page holds a CSRF token: it belongs to this visitor only
+    storage = getattr(request, "_messages", None)
+    if storage is not None and (storage.used or len(storage)):
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and getattr(user, "is_authenticated", False):
+        return False
+    page = (getattr(response, "context_data", None) or {}).get("page")
+    if page is not None and hasattr(page, "_meta"):
+        uncached = getattr(settings, "PAGECACHE_UNCACHED_PAGE_TYPES", DEFAULT_UNCACHED_PAGE_TYPES)
+        if page._meta.label_lower in uncached or getattr(page, "page_cache", True) is False:
+            return False
+    return True
+
+
+class PageCacheMiddleware:
+    """Place right after LocaleMiddleware, so the language is known and little work precedes a hit."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not request_is_cacheable(request):
+            return self.get_response(request)
+        cache = caches[getattr(settings, "PAGECACHE_CACHE", "default")]
+        try:
+            key = cache_key(request, generation.current())
+            entry = cache.get(key)
+        except Exception:  # noqa: BLE001 - a broken cache must not break pages
+            logger.warning("page cache unavailable; serving uncached", exc_info=True)
+            response = self.get_response(request)
+            response[HEADER] = "off"
+            return response
+        if entry is not None:
+            return self._replay(request, entry)
+        response = self.get_response(request)
+        if response_is_storable(request, response):
+            patch_vary_headers(response, ("Cookie",))
+            headers = [(k, v) for k, v in response.items() if k.lower() not in DROPPED_HEADERS]
+            try:
+                cache.set(key, (response.content, headers), getattr(settings, "PAGECACHE_TIMEOUT", 600))
+            except Exception:  # noqa: BLE001
+                logger.warning("page cache: could not store a page", exc_info=True)
+            response[HEADER] = "miss"
+        else:
+            response[HEADER] = "skip"
+        return response
+
+    def _replay(self, request, entry):
+        from django.http import HttpResponse
+
+        content, headers = entry
+        response = HttpResponse(b"" if request.method == "HEAD" else content)
+        for name, value in headers:
+            response[name] = value
+        if request.method == "HEAD":
+            response["Content-Length"] = str(len(content))
+        response[HEADER] = "hit"
+        return response
