@@ -53,4 +53,19 @@ requirements: install-dev ## Re-compile requirements*.txt from requirements*.in
 	$(VENV)/bin/pip-compile --quiet --strip-extras -o requirements.txt requirements.in
 	$(VENV)/bin/pip-compile --quiet --strip-extras -o requirements-dev.txt requirements-dev.in
 
-.PHONY: help install install-dev migrate demo run test lint format messages requirements
+SERVE_ENV := DJANGO_SETTINGS_MODULE=portal.settings.serve SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
+
+serve: demo ## Serve with production settings (DEBUG off, gunicorn, hashed static) on http://127.0.0.1:8000
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py portal.wsgi
+
+bench: install-dev ## Benchmark on its own PostgreSQL and Redis (large dataset, gunicorn, wrk); prints a table
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+faults: install-dev ## Fault suite under load (PostgreSQL/Redis down, disk full, worker killed, gateway hanging)
+	$(PY) -m bench.faults $(FAULTS_ARGS)
+
+fuzz: install-dev ## Schema-driven fuzzing of the portal API (schemathesis) with a large example budget
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/perf/test_api_schema.py -p no:randomly $(PYTEST_ARGS)
+
+.PHONY: help install install-dev migrate demo run test lint format messages requirements serve bench faults fuzz
