@@ -162,6 +162,9 @@ def main():
     pg, redis = infra.Postgres(), infra.Redis()
     env, token = prepare(pg, redis, reseed=os.environ.get("BENCH_RESEED") == "1")
     data = counts(pg)
+    if os.environ.get("BENCH_SEED_ONLY") == "1":
+        log("seeded: " + ", ".join(f"{v:,} {k}" for k, v in data.items()))
+        return
     log("dataset: " + ", ".join(f"{v:,} {k}" for k, v in data.items()))
     env["GUNICORN_MAX_REQUESTS"] = "0"  # no recycling: the soak measures real growth
     server = infra.Gunicorn(env)

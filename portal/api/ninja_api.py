@@ -39,3 +39,7 @@ def _add_app_routers():
 
 
 _add_app_routers()
+
+from .openapi_defaults import document_common_errors  # noqa: E402
+
+document_common_errors(api)
