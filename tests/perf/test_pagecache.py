@@ -223,3 +223,18 @@ def test_cache_outage_serves_pages_uncached(client, tree, settings):
         assert generation.bump() is None  # remembered, not raised
     finally:
         generation.forget_local()
+
+
+def test_fragment_is_cached_until_content_changes(rf, tree):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    template = Template('{% load pagecache %}{% cachedfragment "menu" %}{{ value }}{% endcachedfragment %}')
+    request = rf.get("/news/")
+    request.user = AnonymousUser()
+    assert template.render(Context({"request": request, "value": "first"})) == "first"
+    assert template.render(Context({"request": request, "value": "second"})) == "first"  # served from cache
+    make_news(tree["news"], title="菜单变化")  # any content change
+    assert template.render(Context({"request": request, "value": "third"})) == "third"
+    request.user = make_user("staff1")
+    assert template.render(Context({"request": request, "value": "fourth"})) == "fourth"  # never for users
