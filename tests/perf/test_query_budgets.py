@@ -185,6 +185,5 @@ def test_search_api(client, tree):
     assert_constant(client, "/api/portal/search/?q=%E5%81%9C%E6%B0%B4", _news(tree["news"]))
 
 
-@pytest.mark.xfail(strict=True, reason="Wagtail API v2 reads each article's category and tags one by one (fix pending)")
 def test_wagtail_pages_api(client, tree):
     assert_constant(client, "/api/v2/pages/?type=news.NewsPage&fields=*", _news(tree["news"]))
