@@ -28,12 +28,31 @@ ROLE_LABELS = {
 
 # (app_label, codename) pairs each role is granted; roles that enter the Wagtail admin get
 # wagtailadmin.access_admin.
+# Event sign-ups (issue 3): staff list, export and check in; stewards sign up residents on their behalf.
+SIGNUP_STAFF = [("events", "view_eventsignup"), ("events", "add_eventsignup"), ("events", "change_eventsignup")]
+# Content editing (issue 3): images, documents and news categories; page rights are set on the page
+# tree by cms.core.workflows.ensure_workflows().
+CONTENT_EDITING = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("news", "add_newscategory"),
+    ("news", "change_newscategory"),
+]
+# Reviewing partner applications (issue 3).
+PARTNER_REVIEW = [("partners", "view_partner"), ("partners", "change_partner")]
+
 ROLE_PERMISSIONS = {
-    EDITOR: [("wagtailadmin", "access_admin")],
-    SECRETARY: [("wagtailadmin", "access_admin")],
-    MANAGER: [("wagtailadmin", "access_admin")],
-    STEWARD: [("wagtailadmin", "access_admin")],
-    GENERAL_STEWARD: [("wagtailadmin", "access_admin")],
+    EDITOR: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF],
+    SECRETARY: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF, *PARTNER_REVIEW],
+    MANAGER: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF, *PARTNER_REVIEW],
+    STEWARD: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF],
+    GENERAL_STEWARD: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF],
+    # Partners never enter the Wagtail admin: they edit their own listings on the site
+    # (portal.partners.views), and every change waits for an editor's approval.
     PARTNER: [],
     OFFICIAL: [],
 }
