@@ -28,10 +28,16 @@ ROLE_LABELS = {
 
 # (app_label, codename) pairs each role is granted; roles that enter the Wagtail admin get
 # wagtailadmin.access_admin.
-# Event sign-ups (issue 3): staff list, export and check in; stewards sign up residents on their behalf.
+_GRID_ADMIN = [
+    ("grids", f"{action}_{model}")
+    for model in ("community", "grid", "building", "steward", "unit", "household", "visitplan", "visit")
+    for action in ("add", "change", "delete", "view")
+]
+_DATA_CENTRE = [("stats", "view_dashboard"), ("stats", "export_statistics")]
+# Event sign-ups: staff list (phones masked), export and check in; stewards sign up residents on their behalf.
 SIGNUP_STAFF = [("events", "view_eventsignup"), ("events", "add_eventsignup"), ("events", "change_eventsignup")]
-# Content editing (issue 3): images, documents and news categories; page rights are set on the page
-# tree by cms.core.workflows.ensure_workflows().
+# Content editing: images, documents and news categories; page rights are set on the page tree by
+# cms.core.workflows.ensure_workflows().
 CONTENT_EDITING = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -42,19 +48,31 @@ CONTENT_EDITING = [
     ("news", "add_newscategory"),
     ("news", "change_newscategory"),
 ]
-# Reviewing partner applications (issue 3).
+# Reviewing partner applications.
 PARTNER_REVIEW = [("partners", "view_partner"), ("partners", "change_partner")]
 
 ROLE_PERMISSIONS = {
     EDITOR: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF],
     SECRETARY: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF, *PARTNER_REVIEW],
-    MANAGER: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF, *PARTNER_REVIEW],
+    # Managers run the grids in the admin, read the audit log and the data centre.
+    MANAGER: [
+        ("wagtailadmin", "access_admin"),
+        *_GRID_ADMIN,
+        ("accounts", "view_auditlog"),
+        *_DATA_CENTRE,
+        *SIGNUP_STAFF,
+        *PARTNER_REVIEW,
+    ],
+    # Stewards work households, visits and the care roster on the site (/steward/), scoped to their grids
+    # by portal.grids.scope; they hold no model permissions that would show other grids in the admin.
+    # Event sign-ups are not grid data: they check residents in at the door and sign up on their behalf.
     STEWARD: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF],
     GENERAL_STEWARD: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF],
     # Partners never enter the Wagtail admin: they edit their own listings on the site
     # (portal.partners.views), and every change waits for an editor's approval.
     PARTNER: [],
-    OFFICIAL: [],
+    # Officials read the figures (no personal data) and nothing else; no admin access.
+    OFFICIAL: [("stats", "view_dashboard"), ("stats", "export_statistics")],
 }
 
 
@@ -73,3 +91,7 @@ def ensure_roles():
 
 def has_role(user, role):
     return user.is_authenticated and user.groups.filter(name=role).exists()
+
+
+def has_any_role(user, role_names):
+    return user.is_authenticated and user.groups.filter(name__in=list(role_names)).exists()

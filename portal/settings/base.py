@@ -23,6 +23,7 @@ PORTAL_APPS = [
     "portal.grids",
     "portal.partners",
     "portal.workorders",
+    "portal.stats",
     "portal.api",
     "portal.demo",
     "cms.core",
@@ -137,8 +138,15 @@ else:
 
 # Search: ELASTICSEARCH_URL selects Elasticsearch; default the embedded database backend.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+# The default is always the Chinese-aware database backend (site search, API, admin page search);
+# with ELASTICSEARCH_URL the site search and API ask Elasticsearch first and fall back to it.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
+}
+PORTAL_SEARCH = {
+    "ELASTICSEARCH_URL": ELASTICSEARCH_URL,
+    "ELASTICSEARCH_INDEX": env_str("ELASTICSEARCH_INDEX", "portal-pages"),
+    "ELASTICSEARCH_TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 3),
 }
 
 AUTH_PASSWORD_VALIDATORS = [
