@@ -3,6 +3,15 @@ import pytest
 from .factories import BuildingFactory, CategoryFactory, StewardFactory
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def building(db):
     return BuildingFactory()
