@@ -26,14 +26,30 @@ ROLE_LABELS = {
     OFFICIAL: _("Street or community official (街道/社区)"),
 }
 
+# Requests (portal.workorders): staff who work requests see and move them (stewards only their
+# grid's, see WorkOrderQuerySet.for_user) and enter requests received by phone or in person;
+# managers also edit categories and SLA targets and revoke API keys.
+WORK_REQUESTS = [
+    ("workorders", "view_workorder"),
+    ("workorders", "change_workorder"),
+    ("workorders", "add_workorder"),
+]
+MANAGE_REQUESTS = [
+    ("workorders", "view_category"),
+    ("workorders", "add_category"),
+    ("workorders", "change_category"),
+    ("workorders", "view_apitoken"),
+    ("workorders", "change_apitoken"),
+]
+
 # (app_label, codename) pairs each role is granted; roles that enter the Wagtail admin get
 # wagtailadmin.access_admin.
 ROLE_PERMISSIONS = {
     EDITOR: [("wagtailadmin", "access_admin")],
-    SECRETARY: [("wagtailadmin", "access_admin")],
-    MANAGER: [("wagtailadmin", "access_admin")],
-    STEWARD: [("wagtailadmin", "access_admin")],
-    GENERAL_STEWARD: [("wagtailadmin", "access_admin")],
+    SECRETARY: [("wagtailadmin", "access_admin"), *WORK_REQUESTS],
+    MANAGER: [("wagtailadmin", "access_admin"), *WORK_REQUESTS, *MANAGE_REQUESTS],
+    STEWARD: [("wagtailadmin", "access_admin"), *WORK_REQUESTS],
+    GENERAL_STEWARD: [("wagtailadmin", "access_admin"), *WORK_REQUESTS],
     PARTNER: [],
     OFFICIAL: [],
 }
