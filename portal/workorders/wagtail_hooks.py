@@ -18,6 +18,8 @@ class OverdueColumn(BooleanColumn):
 
 class WorkOrderViewSet(ModelViewSet):
     model = WorkOrder
+    name = "workorders_workorder"
+    url_prefix = "workorders/workorder"
     icon = "clipboard-list"
     menu_label = _("Requests")
     add_to_admin_menu = False
@@ -53,6 +55,8 @@ class WorkOrderViewSet(ModelViewSet):
 
 class CategoryViewSet(ModelViewSet):
     model = Category
+    name = "workorders_category"
+    url_prefix = "workorders/category"
     icon = "tag"
     menu_label = _("Categories and SLA")
     list_display = [
@@ -74,6 +78,8 @@ class CategoryViewSet(ModelViewSet):
 
 class ApiTokenViewSet(ModelViewSet):
     model = ApiToken
+    name = "workorders_apitoken"
+    url_prefix = "workorders/apitoken"
     icon = "key"
     menu_label = _("API keys")
     list_display = ["name", "user", "active", "created_at", "last_used_at"]
