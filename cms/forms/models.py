@@ -118,16 +118,15 @@ class RequestFormPage(AbstractEmailForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = context.get("form")
-        service = None
-        if form is not None:
-            value = form.cleaned_data.get("service") if form.is_bound and hasattr(form, "cleaned_data") else None
-            service = value if isinstance(value, Page) else None
-            if service is None and form.initial.get("service"):
-                service = self.booking_service(form.initial["service"])
-        context["service"] = service
         context["emergency_ids"] = self.emergency_category_ids()
         return context
+
+    def service_for(self, form):
+        """The service being booked, for the form's heading (from the posted or the linked value)."""
+        if form.is_bound:
+            value = getattr(form, "cleaned_data", {}).get("service")
+            return value if isinstance(value, Page) else None
+        return self.booking_service(form.initial["service"]) if form.initial.get("service") else None
 
     def serve(self, request, *args, **kwargs):
         self._request = request
@@ -157,6 +156,7 @@ class RequestFormPage(AbstractEmailForm):
             form = self.get_form(page=self, user=request.user)
         context = self.get_context(request)
         context["form"] = form
+        context["service"] = self.service_for(form)
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         if status in (429, 503):
             response["Retry-After"] = "60" if status == 503 else "3600"

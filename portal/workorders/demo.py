@@ -248,6 +248,10 @@ def _history(order, category, building, by_grid, general, manager, rng, at, now)
         at = at + timedelta(hours=hours)
         return at if at < now else None
 
+    # Recent requests are still being worked: stop some of them part-way.
+    if now - at < timedelta(days=4) and rng.random() < 0.6:
+        now = at + timedelta(hours=rng.uniform(0, 8))
+
     roll = rng.random()
     if roll < 0.02:
         if later(rng.uniform(0.2, response)):
