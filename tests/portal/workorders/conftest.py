@@ -1,5 +1,7 @@
 import pytest
 
+from tests.browser.conftest import pytest_runtest_teardown  # noqa: F401 - restores migration data after flushes
+
 from .factories import BuildingFactory, CategoryFactory, StewardFactory
 
 

@@ -7,7 +7,7 @@ from cms.forms.models import RequestFormPage
 from portal.workorders.models import Category, Rating, Transition, WorkOrder, satisfaction_rate
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_demo_requests_are_consistent(monkeypatch):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-pass-123")
     call_command("load_demo", "--scale", "0.02", "--no-progress")
