@@ -99,3 +99,38 @@ def delete_own_data(user):
             module.forget(user)
     AuditLog.objects.create(action=AuditLog.Action.OWN_DATA_DELETE, actor_name=f"user #{user.pk}")
     user.delete()
+
+
+def retention_cutoff(now=None):
+    from .models import PrivacySettings
+
+    days = PrivacySettings.load().retention_days
+    return (now or timezone.now()) - timezone.timedelta(days=days)
+
+
+@transaction.atomic
+def anonymise_expired(now=None):
+    """Scrub personal data older than the retention period; returns {what: rows changed}.
+
+    Safe to run repeatedly: only rows that still hold personal data are touched, so a second run
+    changes nothing. Each app with a `privacy.anonymise_expired(cutoff)` takes part.
+    """
+    cutoff = retention_cutoff(now)
+    done = {
+        "accounts": ResidentProfile.objects.filter(
+            status=ResidentProfile.Status.REJECTED, decided_at__lt=cutoff
+        )
+        .exclude(real_name="", phone="")
+        .update(real_name="", phone="")
+    }
+    for label, module in _own_data_contributors():
+        if hasattr(module, "anonymise_expired"):
+            done[label] = module.anonymise_expired(cutoff)
+    total = sum(done.values())
+    if total:
+        AuditLog.objects.create(
+            action=AuditLog.Action.ANONYMISE,
+            actor_name="retention",
+            detail=", ".join(f"{k}={v}" for k, v in done.items()),
+        )
+    return done
