@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORTAL_APPS = [
     "portal.accounts",
     "portal.grids",
+    "portal.partners",
     "portal.workorders",
     "portal.stats",
     "portal.api",
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -135,8 +138,15 @@ else:
 
 # Search: ELASTICSEARCH_URL selects Elasticsearch; default the embedded database backend.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+# The default is always the Chinese-aware database backend (site search, API, admin page search);
+# with ELASTICSEARCH_URL the site search and API ask Elasticsearch first and fall back to it.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
+}
+PORTAL_SEARCH = {
+    "ELASTICSEARCH_URL": ELASTICSEARCH_URL,
+    "ELASTICSEARCH_INDEX": env_str("ELASTICSEARCH_INDEX", "portal-pages"),
+    "ELASTICSEARCH_TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 3),
 }
 
 AUTH_PASSWORD_VALIDATORS = [
