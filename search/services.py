@@ -126,10 +126,20 @@ def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
         else:
             allowed = set(_base_queryset(locale).filter(pk__in=ids).values_list("pk", flat=True))
             return [i for i in ids if i in allowed], "elasticsearch"
+    ids = _database_ids(query, locale, limit, autocomplete)
+    if plan.uses_synonyms:
+        # Pages with the words as typed rank above pages found only through a synonym.
+        with analysis.without_synonyms():
+            exact = _database_ids(query, locale, limit, autocomplete)
+        ids = exact + [i for i in ids if i not in set(exact)]
+    return ids[:limit], "database"
+
+
+def _database_ids(query, locale, limit, autocomplete):
     backend = get_search_backend()
     qs = _base_queryset(locale)
     results = backend.autocomplete(query, qs) if autocomplete else backend.search(query, qs)
-    return [p.pk for p in results[:limit]], "database"
+    return [p.pk for p in results[:limit]]
 
 
 def _mark(text, terms):
