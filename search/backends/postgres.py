@@ -98,7 +98,6 @@ class RankedSearchMixin:
             and score_field is None
             and self.fields is None
             and not isinstance(self.query, pg.MatchAll | pg.Not | pg.Fuzzy)
-            and not self.queryset.query.order_by
         )
 
     def ranked_entries(self, config):
@@ -121,7 +120,8 @@ class RankedSearchMixin:
         )
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        if not self.can_rank_fast(score_field):
+        if stop is None or not self.can_rank_fast(score_field):
+            # Unsliced (facets, full iteration) or scored: upstream's queryset.
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         ids = list(self.ranked_entries(config).values_list("object_id", flat=True)[start:stop])
         objects = self.queryset.model._default_manager.using(self.queryset.db).in_bulk(

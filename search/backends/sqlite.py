@@ -88,12 +88,7 @@ class RankedSearchMixin:
 
     def can_rank_fast(self, score_field):
         normalized = lite.normalize(self.query)
-        return (
-            self.order_by_relevance
-            and score_field is None
-            and not isinstance(normalized, lite.MatchAll | lite.Not)
-            and not self.queryset.query.order_by
-        )
+        return self.order_by_relevance and score_field is None and not isinstance(normalized, lite.MatchAll | lite.Not)
 
     def ranked_entries(self, config):
         normalized = lite.normalize(self.query)
@@ -111,7 +106,8 @@ class RankedSearchMixin:
         )
 
     def search(self, config, start, stop, score_field=None):
-        if not self.can_rank_fast(score_field):
+        if stop is None or not self.can_rank_fast(score_field):
+            # Unsliced (facets, full iteration) or scored: upstream's queryset.
             return super().search(config, start, stop, score_field=score_field)
         ids = list(self.ranked_entries(config).values_list("index_entry__object_id", flat=True)[start:stop])
         objects = self.queryset.model._default_manager.using(self.queryset.db).in_bulk(
