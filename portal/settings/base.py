@@ -21,7 +21,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORTAL_APPS = [
     "portal.accounts",
     "portal.grids",
+    "portal.partners",
     "portal.workorders",
+    "portal.stats",
     "portal.api",
     "portal.demo",
     "cms.core",
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
