@@ -77,7 +77,7 @@ def build_index(name=None):
 
 def document_for(page):
     """The document for a (specific) page: pre-analysed fields plus filter fields."""
-    from .pages import page_category, page_content_type_key, page_is_public, page_texts
+    from .pages import page_category, page_content_type_key, page_is_public, page_texts, service_categories
 
     title, body = page_texts(page)
     t, b = analysis.index_parts(title), analysis.index_parts(body)
@@ -92,7 +92,7 @@ def document_for(page):
         "body_pinyin": " ".join(b["pinyin"]),
         "autocomplete": analysis.index_text(title, autocomplete=True),
         "content_type": page_content_type_key(page),
-        "category": page_category(page) or "",
+        "category": page_category(page) or service_categories([(page.pk, page.path, page.depth)]).get(page.pk, ""),
         "locale": page.locale.language_code if page.locale_id else "",
         "live": bool(page.live),
         "public": page_is_public(page),

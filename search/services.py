@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from . import analysis, elastic
-from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts
+from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts, service_categories
 
 logger = logging.getLogger(__name__)
 
@@ -211,16 +211,17 @@ class Candidate:
 
 
 def _candidates(ids):
-    """Ranked candidates with their content type and, for page types that have one, service category.
+    """Ranked candidates with their content type and service category, in a few queries.
 
-    Only page types defining a category attribute are loaded as specific pages, so facets stay cheap.
+    The category is the parent service category page's title (service listings), or the page's
+    own `search_category` for page types that define one.
     """
-    rows = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
-    categories = {}
-    by_type = {}
-    for pk, ct_id in rows.items():
+    rows = {pk: (ct_id, path, depth) for pk, ct_id, path, depth in
+            Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id", "path", "depth")}  # fmt: skip
+    categories = service_categories([(pk, path, depth) for pk, (_ct, path, depth) in rows.items()])
+    by_type, types = {}, {}
+    for pk, (ct_id, _path, _depth) in rows.items():
         by_type.setdefault(ct_id, []).append(pk)
-    types = {}
     for ct_id, pks in by_type.items():
         ct = ContentType.objects.get_for_id(ct_id)
         model = ct.model_class()
@@ -228,8 +229,8 @@ def _candidates(ids):
         types[ct_id] = (f"{ct.app_label}.{ct.model}", label)
         if model is not None and any(hasattr(model, name) for name in CATEGORY_ATTRIBUTES):
             for obj in model._default_manager.filter(pk__in=pks):
-                categories[obj.pk] = page_category(obj)
-    return [Candidate(i, *types[rows[i]], categories.get(i, "")) for i in ids if i in rows]
+                categories[obj.pk] = page_category(obj) or categories.get(obj.pk, "")
+    return [Candidate(i, *types[rows[i][0]], categories.get(i, "")) for i in ids if i in rows]
 
 
 def _facet(pairs, selected):

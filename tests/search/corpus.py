@@ -6,7 +6,20 @@ lectures, complaints). Judgments were written from the query's intent ("which pa
 resident want for this?"), not from what the engine returns.
 """
 
-# key: (kind, title, body)
+# The sections the documents live in (they are found by searches too, so they are judged as well).
+SECTIONS = {
+    "home": ("枝叶关情 潍美家园", "the home page, whose introduction presents the 红管家 service"),
+    "news": ("新闻动态", ""),
+    "events": ("活动报名", ""),
+    "services": ("社区服务", ""),
+    "cat_canteen": ("长者食堂", "为六十岁以上老人提供午餐和送餐服务。"),
+    "cat_elderly": ("居家养老", "上门探访、日间照料和养老补贴。"),
+    "cat_house": ("家政保洁", "保洁、月嫂和家电清洗。"),
+    "repairs": ("报事报修指南", "漏水、堵塞、电梯和照明等问题的报修方法。"),
+}
+
+# key: (kind, title, body); menus, elderly care and housekeeping are service listings, meetings and
+# lectures are events, repairs are standard pages under 报事报修指南, complaints are news articles.
 DOCUMENTS = {
     # Canteen menus
     "m1": (
@@ -83,36 +96,36 @@ DOCUMENTS = {
 # query: the documents a resident wants for it (set)
 JUDGED = {
     # canteen
-    "食堂": {"m1", "m2", "m3", "m4", "m5", "m6"},
-    "shitang": {"m1", "m2", "m3", "m4", "m5", "m6"},
-    "ＳＨＩＴＡＮＧ": {"m1", "m2", "m3", "m4", "m5", "m6"},
-    "長者食堂": {"m1", "m3", "m6"},
+    "食堂": {"cat_canteen", "m1", "m2", "m3", "m4", "m5", "m6"},
+    "shitang": {"cat_canteen", "m1", "m2", "m3", "m4", "m5", "m6"},
+    "ＳＨＩＴＡＮＧ": {"cat_canteen", "m1", "m2", "m3", "m4", "m5", "m6"},
+    "長者食堂": {"cat_canteen", "m1", "m3", "m6"},
     "菜单": {"m1", "m3"},
     "饺子": {"m3"},
     "就餐卡": {"m1", "m5"},
-    "助餐": {"m1", "m2", "m3", "m4", "m5", "m6"},
+    "助餐": {"cat_canteen", "m1", "m2", "m3", "m4", "m5", "m6"},
     # elderly care
-    "养老": {"e1", "e2", "e3", "e4"},
-    "養老": {"e1", "e2", "e3", "e4"},
-    "yanglao": {"e1", "e2", "e3", "e4"},
-    "居家养老": {"e1"},
+    "养老": {"cat_elderly", "e1", "e2", "e3", "e4"},
+    "養老": {"cat_elderly", "e1", "e2", "e3", "e4"},
+    "yanglao": {"cat_elderly", "e1", "e2", "e3", "e4"},
+    "居家养老": {"cat_elderly", "e1"},
     "高龄津贴": {"e3"},
-    "日间照料": {"e2"},
+    "日间照料": {"cat_elderly", "e2"},
     "养老服务补贴": {"e4"},
     # housekeeping
-    "家政": {"h1", "h2", "h3", "h4", "h5", "h6"},
-    "jiazheng": {"h1", "h2", "h3", "h4", "h5", "h6"},
+    "家政": {"cat_house", "h1", "h2", "h3", "h4", "h5", "h6"},
+    "jiazheng": {"cat_house", "h1", "h2", "h3", "h4", "h5", "h6"},
     "育儿嫂": {"h2"},
-    "家電清洗": {"h1", "h4"},
+    "家電清洗": {"cat_house", "h1", "h4"},
     "钟点工": {"h6"},
     "开荒保洁": {"h3"},
     # repairs
-    "漏水": {"r1", "r4", "r6"},
-    "漏水维修": {"r1", "r4", "r6"},
-    "loushui": {"r1", "r4", "r6"},
-    "堵塞": {"r2"},
-    "報修": {"r1", "r2", "r3", "r4", "r5", "r6", "r7"},
-    "電梯維修": {"r5"},
+    "漏水": {"repairs", "r1", "r4", "r6"},
+    "漏水维修": {"repairs", "r1", "r4", "r6"},
+    "loushui": {"repairs", "r1", "r4", "r6"},
+    "堵塞": {"repairs", "r2"},
+    "報修": {"repairs", "r1", "r2", "r3", "r4", "r5", "r6", "r7"},
+    "電梯維修": {"repairs", "r5"},
     "防水": {"r4"},
     "管道疏通": {"r2"},
     # meetings
@@ -136,15 +149,15 @@ JUDGED = {
     "停车": {"t1", "t2", "c4"},
     "满意度": {"c5"},
     "12345": {"c6"},
-    "红管家": {"e1", "r3"},
+    "红管家": {"home", "e1", "r3"},
 }
 
 #: Queries whose first result must be a given document (the title should win over the body).
 FIRST = {
-    "食堂": {"m1", "m5"},
-    "养老": {"e1", "e4"},
+    "食堂": {"cat_canteen", "m1", "m5"},
+    "养老": {"cat_elderly", "e1", "e4"},
     "恳谈会": {"t1", "t2"},
-    "漏水维修": {"r1", "r4"},
-    "養老": {"e1", "e4"},
-    "shitang": {"m1", "m5"},
+    "漏水维修": {"r1", "r4", "repairs"},
+    "養老": {"cat_elderly", "e1", "e4"},
+    "shitang": {"cat_canteen", "m1", "m5"},
 }

@@ -40,9 +40,11 @@ def report(per_query):
 
 def test_the_judged_set_is_big_enough():
     assert len(JUDGED) >= 40
-    from tests.search.corpus import DOCUMENTS
+    from tests.search.corpus import DOCUMENTS, SECTIONS
 
     assert len(DOCUMENTS) >= 40
+    judged = set().union(*JUDGED.values())
+    assert judged <= set(DOCUMENTS) | set(SECTIONS)
     assert {kind for kind, _t, _b in DOCUMENTS.values()} >= {
         "menu", "elderly", "housekeeping", "repair", "meeting", "lecture", "complaint"
     }  # fmt: skip

@@ -119,3 +119,16 @@ def test_admin_page_search_understands_chinese(client, pages):
         response = client.get("/admin/pages/search/", {"q": query})
         assert response.status_code == 200
         assert title in response.content.decode(), query
+
+
+@pytest.mark.django_db
+def test_facets_by_content_type_and_service_category_on_real_page_types(client, corpus):
+    outcome = client.get("/search/", {"q": "养老"}).context["outcome"]
+    types = {f.value: f.count for f in outcome.facets["content_type"]}
+    assert types == {"services.servicepage": 4, "services.servicecategorypage": 1}
+    assert [(f.label, f.count) for f in outcome.facets["category"]] == [("居家养老", 4)]
+    narrowed = client.get("/search/", {"q": "养老", "category": "居家养老"}).context["outcome"]
+    assert narrowed.total == 4 and all(h.category == "居家养老" for h in narrowed.hits)
+    events = client.get("/api/portal/search/", {"q": "讲座", "type": "events.eventpage"}).json()
+    assert events["total"] >= 5 and {r["content_type"] for r in events["results"]} == {"events.eventpage"}
+    assert events["results"][0]["url"].startswith("/")
