@@ -23,7 +23,7 @@ from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts, service_categ
 
 logger = logging.getLogger(__name__)
 
-MAX_HITS = 500  # ranked candidates considered per query (facets count within these)
+MAX_HITS = 200  # ranked candidates considered per query (facets count within these)
 MAX_PER_PAGE = 50
 MAX_QUERY_LENGTH = 100
 SNIPPET_CHARS = 90
@@ -139,6 +139,8 @@ def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
 def _database_ids(query, locale, limit, autocomplete):
     backend = get_search_backend()
     qs = _base_queryset(locale)
+    if hasattr(backend, "ranked_pks"):
+        return backend.ranked_pks(query, qs, limit, autocomplete=autocomplete)
     results = backend.autocomplete(query, qs) if autocomplete else backend.search(query, qs)
     return [p.pk for p in results[:limit]]
 

@@ -120,16 +120,18 @@ class RankedSearchMixin:
             .order_by("-score", "-object_id")
         )
 
+    def ranked_pks(self, config, stop):
+        """The primary keys of the best `stop` allowed objects, best first, without loading objects."""
+        to_pk = self.queryset.model._meta.pk.to_python
+        return [to_pk(i) for i in self.ranked_entries(config).values_list("object_id", flat=True)[:stop]]
+
     def search(self, config, start, stop, score_field=None, backend=None):
         if stop is None or not self.can_rank_fast(score_field):
             # Unsliced (facets, full iteration) or scored: upstream's queryset.
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        ids = list(self.ranked_entries(config).values_list("object_id", flat=True)[start:stop])
-        objects = self.queryset.model._default_manager.using(self.queryset.db).in_bulk(
-            [self.queryset.model._meta.pk.to_python(i) for i in ids]
-        )
-        by_text = {str(pk): obj for pk, obj in objects.items()}
-        return [by_text[i] for i in ids if i in by_text]
+        pks = self.ranked_pks(config, stop)[start or 0 : stop]
+        objects = self.queryset.model._default_manager.using(self.queryset.db).in_bulk(pks)
+        return [objects[pk] for pk in pks if pk in objects]
 
     def count(self, config, score_field=None):
         if not self.can_rank_fast(score_field):

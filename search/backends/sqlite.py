@@ -106,16 +106,46 @@ class RankedSearchMixin:
             .order_by("score", "-index_entry__object_id")
         )
 
+    def ranked_pks(self, config, stop):
+        """The primary keys of the best `stop` allowed objects, best first, without loading objects.
+
+        Ranks in the FTS table alone (no join, no subquery), then keeps the allowed objects of each
+        batch: the caller's queryset (e.g. live().public()) is asked only about these ids.
+        """
+        search_query = self.build_search_query(lite.normalize(self.query), config=config)
+        match = lite.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+        ranked = (
+            lite.SQLiteFTSIndexEntry.objects.filter(match)
+            .annotate(score=WeightedBM25())
+            .order_by("score")
+            .values_list("index_entry_id", flat=True)
+        )
+        content_types = set(lite.get_descendants_content_types_pks(self.queryset.model))
+        to_pk = self.queryset.model._meta.pk.to_python
+        found, offset, batch = [], 0, max(4 * stop, 100)
+        while len(found) < stop:
+            rowids = list(ranked[offset : offset + batch])
+            if not rowids:
+                break
+            entries = IndexEntry._default_manager.filter(pk__in=rowids).values_list(
+                "pk", "content_type_id", "object_id"
+            )
+            object_ids = {pk: object_id for pk, ct, object_id in entries if ct in content_types}
+            candidates = [to_pk(object_ids[r]) for r in rowids if r in object_ids]
+            allowed = set(self.queryset.order_by().filter(pk__in=candidates).values_list("pk", flat=True))
+            found.extend(pk for pk in candidates if pk in allowed)
+            if len(rowids) < batch:
+                break
+            offset += batch
+        return found[:stop]
+
     def search(self, config, start, stop, score_field=None):
         if stop is None or not self.can_rank_fast(score_field):
             # Unsliced (facets, full iteration) or scored: upstream's queryset.
             return super().search(config, start, stop, score_field=score_field)
-        ids = list(self.ranked_entries(config).values_list("index_entry__object_id", flat=True)[start:stop])
-        objects = self.queryset.model._default_manager.using(self.queryset.db).in_bulk(
-            [self.queryset.model._meta.pk.to_python(i) for i in ids]
-        )
-        by_text = {str(pk): obj for pk, obj in objects.items()}
-        return [by_text[i] for i in ids if i in by_text]
+        pks = self.ranked_pks(config, stop)[start or 0 : stop]
+        objects = self.queryset.model._default_manager.using(self.queryset.db).in_bulk(pks)
+        return [objects[pk] for pk in pks if pk in objects]
 
     def count(self, config, score_field=None):
         if not self.can_rank_fast(score_field):

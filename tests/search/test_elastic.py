@@ -101,3 +101,12 @@ def test_publishing_never_fails_because_of_search(home_page, settings, caplog, c
         page.save_revision().publish()
     assert "not indexed there" in caplog.text
     assert client.get("/api/portal/search/", {"q": "漏水维修"}).json()["results"][0]["id"] == page.pk
+
+
+@pytest.mark.django_db
+def test_health_reports_an_unreachable_cluster_as_degraded(client, settings):
+    settings.PORTAL_SEARCH = UNREACHABLE
+    body = client.get("/healthz").json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["search"]["ok"] is False
+    assert "Elasticsearch" in body["checks"]["search"]["detail"]
