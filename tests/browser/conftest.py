@@ -1,6 +1,6 @@
 """Real-browser fixtures: Debian's Chromium driven by Playwright's sync API against pytest-django's live server.
 
-One browser per test session; each test gets a fresh context (cookies, viewport). Tests skip with a
+One browser for the whole browser-test run; each test gets a fresh context (cookies, viewport). Tests skip with a
 reason when /usr/bin/chromium is absent. Screenshots go to test-artifacts/ (CI keeps them).
 """
 
@@ -8,10 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make to set up
-# data are still ordinary synchronous calls, so Django's async-safety guard is told so.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -21,22 +17,59 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 ADMIN_PASSWORD = "browser-test-password-1"
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
+# Browser tests need committed data: the live server answers from another thread. Every module sets
+# pytestmark = BROWSER_DB.
+BROWSER_DB = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="session")
+def restore_initial_rows():
+    """Put back the rows Wagtail's migrations create (default locale, root page, root collection).
+
+    A transactional test ends by emptying the database; Django then re-creates content types,
+    permissions and the portal's roles (post_migrate), but not these.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _initial_rows_back_afterwards(django_db_blocker):
+    """Leave the database as migrations made it for the tests that run after the browser tests."""
+    yield
+    with django_db_blocker.unblock():
+        restore_initial_rows()
+
+
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for all browser tests, closed when the last one has run.
+
+    Playwright's sync API keeps an event loop in this thread while it is open; the ORM calls that
+    tests and pytest-django make meanwhile are still plain synchronous calls, so Django's
+    async-safety guard is told so — only while the browser is open, never for the other tests.
+    """
     if not CHROMIUM.exists():
         pytest.skip("Debian Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def _page(browser, live_server, options):
@@ -68,11 +101,12 @@ def desktop(browser, live_server, site):
 
 
 @pytest.fixture
-def site(transactional_db, django_db_serialized_rollback):
+def site(transactional_db):
     """The demo's home page and brand settings, committed so the live server's thread sees them."""
     from cms.core.models import BrandSettings
     from cms.home.demo import ensure_home_page
 
+    restore_initial_rows()
     home, site = ensure_home_page()
     brand = BrandSettings.for_site(site)
     brand.slogan = "党建引领 红色物业 · 民呼我应"

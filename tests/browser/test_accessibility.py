@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, BROWSER_DB
 
 AXE = Path(__file__).resolve().parents[2] / "theme" / "static" / "theme" / "vendor" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = BROWSER_DB
 
 
 def axe_violations(page, name):

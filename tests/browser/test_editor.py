@@ -4,7 +4,9 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import admin_login, shot
+from .conftest import BROWSER_DB, admin_login, shot
+
+pytestmark = BROWSER_DB
 
 
 def publish(page):

@@ -5,7 +5,9 @@ import re
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from .conftest import shot
+from .conftest import BROWSER_DB, shot
+
+pytestmark = BROWSER_DB
 
 
 def test_home_page_on_a_phone(phone, site):
