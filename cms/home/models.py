@@ -3,8 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.coreutils import resolve_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+
+from cms.core.blocks import HomeStreamBlock
 
 
 class HomePage(Page):
@@ -14,12 +18,35 @@ class HomePage(Page):
         features=["bold", "italic", "link"],
         help_text=_("A short welcome shown under the brand name."),
     )
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Build the home page from blocks: banner, figures, upcoming events, services..."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.StandardPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "services.ServiceIndexPage",
+    ]
+    max_count_per_parent = 1
     template = "pages/home_page.html"
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The listed types plus the request-form pages of `cms.forms`, whichever it defines."""
+        if cls._clean_subpage_models is None:
+            listed = [resolve_model_string(name, cls._meta.app_label) for name in cls.subpage_types]
+            forms = [model for model in get_page_models() if model._meta.app_label == "cms_forms"]
+            cls._clean_subpage_models = listed + [model for model in forms if model not in listed]
+        return cls._clean_subpage_models
 
     class Meta:
         verbose_name = _("home page")

@@ -28,14 +28,25 @@ ROLE_LABELS = {
 
 # (app_label, codename) pairs each role is granted; roles that enter the Wagtail admin get
 # wagtailadmin.access_admin.
+_GRID_ADMIN = [
+    ("grids", f"{action}_{model}")
+    for model in ("community", "grid", "building", "steward", "unit", "household", "visitplan", "visit")
+    for action in ("add", "change", "delete", "view")
+]
+_DATA_CENTRE = [("stats", "view_dashboard"), ("stats", "export_statistics")]
+
 ROLE_PERMISSIONS = {
     EDITOR: [("wagtailadmin", "access_admin")],
     SECRETARY: [("wagtailadmin", "access_admin")],
-    MANAGER: [("wagtailadmin", "access_admin")],
+    # Managers run the grids in the admin, read the audit log and the data centre.
+    MANAGER: [("wagtailadmin", "access_admin"), *_GRID_ADMIN, ("accounts", "view_auditlog"), *_DATA_CENTRE],
+    # Stewards work households, visits and the care roster on the site (/steward/), scoped to their grids
+    # by portal.grids.scope; they hold no model permissions that would show other grids in the admin.
     STEWARD: [("wagtailadmin", "access_admin")],
     GENERAL_STEWARD: [("wagtailadmin", "access_admin")],
     PARTNER: [],
-    OFFICIAL: [],
+    # Officials read the figures (no personal data) and nothing else; no admin access.
+    OFFICIAL: [("stats", "view_dashboard"), ("stats", "export_statistics")],
 }
 
 
@@ -54,3 +65,7 @@ def ensure_roles():
 
 def has_role(user, role):
     return user.is_authenticated and user.groups.filter(name=role).exists()
+
+
+def has_any_role(user, role_names):
+    return user.is_authenticated and user.groups.filter(name__in=list(role_names)).exists()

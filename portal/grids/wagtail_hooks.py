@@ -1,8 +1,17 @@
-from django.utils.translation import gettext_lazy as _
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Building, Community, Grid, Steward
+from .forms import HouseholdImportForm
+from .importer import ImportFileError, import_households, read_rows
+from .models import Building, Community, Grid, Household, Steward, Unit, Visit, VisitPlan
 
 
 class CommunityViewSet(SnippetViewSet):
@@ -26,6 +35,36 @@ class BuildingViewSet(SnippetViewSet):
     list_filter = ["community", "grid"]
 
 
+class UnitViewSet(SnippetViewSet):
+    model = Unit
+    icon = "doc-empty"
+    list_display = ["__str__", "building"]
+    list_filter = ["building__grid"]
+
+
+class HouseholdViewSet(SnippetViewSet):
+    model = Household
+    icon = "home"
+    list_display = ["__str__", "members", "active"]
+    list_filter = ["active", "unit__building__grid"]
+    search_fields = ["room"]
+    list_per_page = 50
+
+
+class VisitViewSet(SnippetViewSet):
+    model = Visit
+    icon = "date"
+    list_display = ["household", "steward", "visited_on", "method"]
+    list_filter = ["method", "steward"]
+
+
+class VisitPlanViewSet(SnippetViewSet):
+    model = VisitPlan
+    icon = "list-ul"
+    list_display = ["steward", "year", "quarter"]
+    list_filter = ["year", "quarter"]
+
+
 class StewardViewSet(SnippetViewSet):
     model = Steward
     icon = "user"
@@ -35,10 +74,61 @@ class StewardViewSet(SnippetViewSet):
 
 
 class GridsGroup(SnippetViewSetGroup):
-    menu_label = _("Grids")
+    menu_label = gettext_lazy("Grids")
     menu_icon = "group"
     menu_order = 300
-    items = (CommunityViewSet, GridViewSet, BuildingViewSet, StewardViewSet)
+    items = (
+        CommunityViewSet,
+        GridViewSet,
+        BuildingViewSet,
+        UnitViewSet,
+        HouseholdViewSet,
+        VisitPlanViewSet,
+        VisitViewSet,
+        StewardViewSet,
+    )
 
 
 register_snippet(GridsGroup)
+
+
+def import_view(request):
+    """Admin upload of the household spreadsheet; reports every bad row, saves nothing when any fails."""
+    if not request.user.has_perm("grids.add_household"):
+        raise PermissionDenied
+    form = HouseholdImportForm(request.POST or None, request.FILES or None)
+    report = None
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                report = import_households(read_rows(upload, upload.name))
+            except ImportFileError as exc:
+                form.add_error("file", str(exc))
+            else:
+                if report.ok:
+                    status = 200
+                    messages.success(
+                        request,
+                        _("%(created)s households created, %(updated)s updated.")
+                        % {"created": report.created, "updated": report.updated},
+                    )
+    return render(request, "grids/admin_import.html", {"form": form, "report": report}, status=status)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("grids/import-households/", import_view, name="grids_import_households")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    class ImportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("grids.add_household")
+
+    return ImportMenuItem(
+        gettext_lazy("Import households"), reverse("grids_import_households"), icon_name="upload", order=310
+    )

@@ -21,7 +21,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORTAL_APPS = [
     "portal.accounts",
     "portal.grids",
+    "portal.partners",
     "portal.workorders",
+    "portal.stats",
     "portal.api",
     "portal.demo",
     "cms.core",
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -135,8 +139,15 @@ else:
 
 # Search: ELASTICSEARCH_URL selects Elasticsearch; default the embedded database backend.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+# The default is always the Chinese-aware database backend (site search, API, admin page search);
+# with ELASTICSEARCH_URL the site search and API ask Elasticsearch first and fall back to it.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
+}
+PORTAL_SEARCH = {
+    "ELASTICSEARCH_URL": ELASTICSEARCH_URL,
+    "ELASTICSEARCH_INDEX": env_str("ELASTICSEARCH_INDEX", "portal-pages"),
+    "ELASTICSEARCH_TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 3),
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -186,6 +197,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "红管家 <noreply@localhost
 WAGTAIL_SITE_NAME = _("Zhiye Guanqing · Weimei Jiayuan")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "theme.images.AltTextImageForm"  # alt text (description) required
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "txt"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100

@@ -48,7 +48,7 @@ def test_optional_field_is_not_marked_required():
 def test_form_error_summary_links_to_fields(rf):
     request = rf.post("/")
     form = RepairForm(data={})
-    html = render_to_string("components/form.html", {"form": form, "submit_label": "提交报修"}, request=request)
+    html = render_to_string("components/post_form.html", {"form": form, "submit_label": "提交报修"}, request=request)
     assert 'role="alert"' in html and "请修改以下内容后再提交" in html
     assert '<a href="#id_phone">手机号: ' in html
     assert "csrfmiddlewaretoken" in html
@@ -59,7 +59,7 @@ def test_form_with_file_field_is_multipart(rf):
     class PhotoForm(forms.Form):
         photo = forms.ImageField(label="照片")
 
-    html = render_to_string("components/form.html", {"form": PhotoForm()}, request=rf.get("/"))
+    html = render_to_string("components/post_form.html", {"form": PhotoForm()}, request=rf.get("/"))
     assert 'enctype="multipart/form-data"' in html
     assert ">提交<" in html
 
@@ -134,3 +134,14 @@ def test_icon_tag_is_decorative_unless_labelled():
     assert 'aria-hidden="true"' in icon("phone")
     assert 'role="img" aria-label="电话"' in icon("phone", "电话")
     assert icon("../../settings") == ""
+
+
+def test_pagination_accepts_items_and_a_fixed_query(rf):
+    """The content apps pass `items` and a `query` prefix (news categories)."""
+    page_obj = Paginator(list(range(30)), 10).get_page(1)
+    html = render_to_string(
+        "components/pagination.html",
+        {"items": page_obj, "query": "category=notice&", "request": rf.get("/news/")},
+    )
+    assert 'href="?category=notice&amp;page=2"' in html
+    assert "上一页" not in html

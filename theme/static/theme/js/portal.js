@@ -7,7 +7,7 @@ if (summary) {
 }
 
 // Stop a slow connection from sending the same form twice (a resident tapping "submit" again).
-for (const form of document.querySelectorAll("form.form")) {
+for (const form of document.querySelectorAll("form[method=post]")) {
   form.addEventListener("submit", (event) => {
     if (form.dataset.submitted) {
       event.preventDefault();

@@ -1,0 +1,314 @@
+"""Site views for stewards (phone-friendly: log visits on the stairs) and the public "find my steward"."""
+
+import io
+from functools import wraps
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.accounts import audit
+from portal.accounts.models import AuditLog
+
+from . import bridge, scope, services
+from .forms import CareRecipientForm, VisitForm
+from .models import Building, Household, Unit, Visit, current_quarter, quarter_bounds
+from .rendering import render
+from .routing import steward_for_building
+
+
+def staff_required(view):
+    """Logged-in managers and stewards only: anonymous → login, others → 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not scope.is_staff_worker(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def roster_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not scope.can_see_roster(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def find_steward(request):
+    """Public: a resident picks their building and sees their steward (work phone, photo, party badge)."""
+    buildings = Building.objects.select_related("community", "grid").order_by("community__name", "number")
+    building = None
+    steward = None
+    raw = request.GET.get("building", "")
+    if raw:
+        if not raw.isdigit():
+            return render(
+                request,
+                "grids/find_steward.html",
+                {"buildings": buildings, "error": _("Choose a building from the list.")},
+                status=400,
+            )
+        building = buildings.filter(pk=int(raw)).first()
+        if building is None:
+            return render(
+                request,
+                "grids/find_steward.html",
+                {"buildings": buildings, "error": _("That building is not in our communities.")},
+                status=404,
+            )
+        steward = steward_for_building(building)
+    return render(
+        request, "grids/find_steward.html", {"buildings": buildings, "building": building, "steward": steward}
+    )
+
+
+@staff_required
+def home(request):
+    grids = scope.grids_for(request.user)
+    year, quarter = current_quarter()
+    overdue = (
+        services.overdue_care(scope.care_recipients_for(request.user)) if scope.can_see_roster(request.user) else []
+    )
+    return render(
+        request,
+        "grids/steward_home.html",
+        {
+            "steward": scope.steward_of(request.user),
+            "coverage": services.coverage(grids, year, quarter),
+            "year": year,
+            "quarter": quarter,
+            "overdue_count": len(overdue),
+            "can_see_roster": scope.can_see_roster(request.user),
+            "is_manager": scope.is_manager(request.user),
+            "has_worklist": bridge.available(),
+        },
+    )
+
+
+def _paginate(request, queryset, per_page=50):
+    from django.core.paginator import Paginator
+
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+@staff_required
+def household_list(request):
+    households = scope.households_for(request.user).select_related("unit__building__grid")
+    grids = scope.grids_for(request.user)
+    grid = request.GET.get("grid", "")
+    if grid:
+        if not grid.isdigit() or not grids.filter(pk=int(grid)).exists():
+            raise Http404(_("No such grid in your scope."))
+        households = households.filter(unit__building__grid_id=int(grid))
+    if request.GET.get("unvisited"):
+        households = services.households_not_visited(households)
+    q = request.GET.get("q", "").strip()[:20]
+    if q:
+        households = households.filter(room__icontains=q) | households.filter(phone__endswith=q)
+    return render(
+        request,
+        "grids/household_list.html",
+        {
+            "page_obj": _paginate(request, households.order_by("unit__building__number", "unit__number", "room")),
+            "grids": grids,
+            "q": q,
+        },
+    )
+
+
+def _household_in_scope(request, pk):
+    return get_object_or_404(scope.households_for(request.user).select_related("unit__building__grid"), pk=pk)
+
+
+@staff_required
+def household_detail(request, pk, revealed=False):
+    household = _household_in_scope(request, pk)
+    return render(
+        request,
+        "grids/household_detail.html",
+        {
+            "household": household,
+            "revealed": revealed,
+            "visits": household.visits.select_related("steward")[:20],
+        },
+    )
+
+
+@staff_required
+@require_POST
+def household_reveal(request, pk):
+    household = _household_in_scope(request, pk)
+    audit.record(request.user, AuditLog.Action.REVEAL, household, "household contact")
+    return household_detail.__wrapped__(request, pk, revealed=True)
+
+
+@staff_required
+def visit_pick(request):
+    units = (
+        Unit.objects.filter(building__grid__in=scope.grids_for(request.user))
+        .select_related("building__grid")
+        .order_by("building__number", "number")
+    )
+    return render(request, "grids/visit_pick.html", {"units": units})
+
+
+def _log_visit_for_unit(request, unit, method):
+    households = unit.households.active()
+    if not scope.grids_for(request.user).filter(pk=unit.building.grid_id).exists():
+        raise PermissionDenied
+    form = VisitForm(request.POST or None, households=households)
+    if not bridge.available():
+        del form.fields["make_request"]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                visit = services.log_visit(
+                    request.user,
+                    data["household"],
+                    note=data["note"],
+                    problem=data["problem"],
+                    method=method,
+                    visited_on=data["visited_on"],
+                )
+                number = bridge.request_from_visit(request.user, visit) if data.get("make_request") else None
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Visit logged for room %(room)s.") % {"room": visit.household.room})
+            if number:
+                messages.success(request, _("Request %(number)s created from the problem.") % {"number": number})
+            return redirect(reverse("grids:unit_visit", args=[unit.pk]))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "grids/visit_form.html",
+        {"unit": unit, "form": form, "method": method, "recent": Visit.objects.filter(household__unit=unit)[:10]},
+        status=status,
+    )
+
+
+@staff_required
+def unit_visit(request, pk):
+    unit = get_object_or_404(Unit.objects.select_related("building__grid"), pk=pk)
+    return _log_visit_for_unit(request, unit, Visit.Method.PICK)
+
+
+@staff_required
+def unit_by_qr(request, token):
+    unit = get_object_or_404(Unit.objects.select_related("building__grid"), qr_token=token)
+    return _log_visit_for_unit(request, unit, Visit.Method.QR)
+
+
+@staff_required
+def unit_qr(request, pk):
+    unit = get_object_or_404(
+        Unit.objects.filter(building__grid__in=scope.grids_for(request.user)).select_related("building"), pk=pk
+    )
+    url = request.build_absolute_uri(reverse("grids:unit_by_qr", args=[unit.qr_token]))
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=6, title=str(unit))
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@staff_required
+def coverage(request):
+    year, quarter = current_quarter()
+    raw = request.GET.get("quarter", "")
+    if raw:
+        try:
+            y, q = raw.split("Q")
+            year, quarter = int(y), int(q)
+            if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
+                raise ValueError
+        except ValueError:
+            return render(request, "grids/coverage.html", {"error": _("Quarter looks like 2026Q3.")}, status=400)
+    grids = scope.grids_for(request.user)
+    start, end = quarter_bounds(year, quarter)
+    missing = (
+        services.households_not_visited(scope.households_for(request.user), year, quarter)
+        .select_related("unit__building__grid")
+        .order_by("unit__building__number", "unit__number", "room")
+    )
+    return render(
+        request,
+        "grids/coverage.html",
+        {
+            "rows": services.coverage(grids, year, quarter),
+            "year": year,
+            "quarter": quarter,
+            "start": start,
+            "end": end,
+            "missing": _paginate(request, missing, 100),
+        },
+    )
+
+
+@roster_required
+def care_list(request):
+    recipients = services.care_with_last_visit(
+        scope.care_recipients_for(request.user).filter(active=True).select_related("household__unit__building__grid")
+    )
+    rows = [(r, services.is_overdue(r)) for r in recipients]
+    audit.record(request.user, AuditLog.Action.ROSTER_VIEW, None, f"list {len(rows)}")
+    return render(request, "grids/care_list.html", {"rows": rows})
+
+
+@roster_required
+def care_detail(request, pk):
+    recipient = get_object_or_404(
+        services.care_with_last_visit(scope.care_recipients_for(request.user)).select_related(
+            "household__unit__building__grid"
+        ),
+        pk=pk,
+    )
+    audit.record(request.user, AuditLog.Action.ROSTER_VIEW, recipient, "detail")
+    return render(
+        request, "grids/care_detail.html", {"recipient": recipient, "overdue": services.is_overdue(recipient)}
+    )
+
+
+@roster_required
+def care_new(request):
+    households = (
+        Household.objects.active()
+        .filter(unit__building__grid__in=scope.roster_grids_for(request.user))
+        .select_related("unit__building")
+    )
+    form = CareRecipientForm(request.POST or None, households=households)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            recipient = services.enrol_care_recipient(
+                request.user,
+                data["household"],
+                name=data["name"],
+                consent=data["consent"],
+                consent_by=data["consent_by"],
+                birth_year=data["birth_year"],
+                needs=data["needs"],
+                emergency_contact=data["emergency_contact"],
+                visit_every_days=data["visit_every_days"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, _("Added to the care roster."))
+            return redirect("grids:care_detail", pk=recipient.pk)
+    return render(request, "grids/care_form.html", {"form": form}, status=400 if request.method == "POST" else 200)

@@ -1,0 +1,30 @@
+"""The data centre's figures as JSON: the same numbers as the dashboard, no personal data."""
+
+from django.utils.translation import gettext as _
+from ninja import Router
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from . import access, figures
+from .views import period_from
+
+router = Router(tags=["statistics"])
+PREFIX = "/stats/"
+
+
+@router.get(
+    "/summary",
+    auth=django_auth,
+    summary="Figures of the data centre",
+    description="Query: from=YYYY-MM, to=YYYY-MM, grid=<id>. Managers and officials only (session login).",
+)
+def stats_summary(request):
+    if not access.can_view(request.user):
+        raise HttpError(403, _("Only managers and officials may read the statistics."))
+    try:
+        start, end, grids = period_from(request)
+    except ValueError as exc:
+        raise HttpError(
+            400, _("Choose months like 2026-03, the first not after the last, and a grid from the list.")
+        ) from exc
+    return figures.summary(start, end, grids)

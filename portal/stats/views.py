@@ -1,0 +1,106 @@
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.accounts import audit
+from portal.accounts.models import AuditLog
+from portal.grids.models import Grid
+from portal.grids.rendering import render
+
+from . import access, charts, export, figures
+
+
+def dashboard_required(check):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not check(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def period_from(request):
+    """(start, end, grids) from ?from=YYYY-MM&to=YYYY-MM&grid=<id>; ValueError on bad input."""
+    today = timezone.localdate()
+    first = figures.parse_month(request.GET.get("from"), default=(today.year, 1))
+    last = figures.parse_month(request.GET.get("to"), default=(today.year, today.month))
+    start = figures.month_bounds(*first)[0]
+    end = figures.month_bounds(*last)[1]
+    if start > end:
+        raise ValueError("from after to")
+    grids = Grid.objects.select_related("community").order_by("number")
+    raw = request.GET.get("grid", "")
+    if raw:
+        if not raw.isdigit() or not grids.filter(pk=int(raw)).exists():
+            raise ValueError("grid")
+        grids = grids.filter(pk=int(raw))
+    return start, end, grids
+
+
+def _bad_period(request):
+    return render(
+        request,
+        "stats/dashboard.html",
+        {"error": _("Choose months like 2026-03, the first not after the last, and a grid from the list.")},
+        status=400,
+    )
+
+
+@dashboard_required(access.can_view)
+def dashboard(request):
+    try:
+        start, end, grids = period_from(request)
+    except ValueError:
+        return _bad_period(request)
+    data = figures.summary(start, end, grids)
+    visits = data["visits"]
+    chart_list = [
+        charts.bar_chart(
+            _("Visit coverage per grid (%)"),
+            [(g["grid"], round((g["coverage"] or 0) * 100)) for g in visits["per_grid"]],
+            "{}%",
+            max_value=100,
+        )
+    ]
+    if data["requests"]:
+        req = data["requests"]
+        chart_list = [
+            charts.bar_chart(_("Requests per month"), [(r["label"], r["count"]) for r in req["per_month"]]),
+            charts.bar_chart(_("Requests per category"), [(r["label"], r["count"]) for r in req["per_category"]]),
+            charts.bar_chart(_("Requests per grid"), [(r["label"], r["count"]) for r in req["per_grid"]]),
+            *chart_list,
+        ]
+    return render(
+        request,
+        "stats/dashboard.html",
+        {
+            "data": data,
+            "charts": chart_list,
+            "grids": Grid.objects.order_by("number"),
+            "query": request.GET.urlencode(),
+            "can_export": access.can_export(request.user),
+        },
+    )
+
+
+@dashboard_required(access.can_export)
+def export_xlsx(request):
+    try:
+        start, end, grids = period_from(request)
+    except ValueError:
+        return _bad_period(request)
+    content = export.workbook_bytes(figures.summary(start, end, grids))
+    audit.record(request.user, AuditLog.Action.EXPORT, None, f"statistics {start}..{end}")
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="statistics-{start:%Y%m}-{end:%Y%m}.xlsx"'
+    return response

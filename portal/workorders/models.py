@@ -1,0 +1,550 @@
+"""Resident requests (报事报修 / 工单): categories with SLA targets, work orders, photos, the audit trail,
+ratings, "me too" votes, the notification outbox and staff API tokens.
+
+State changes happen only through `portal.workorders.services`; the models hold data and read-only
+questions about it (is it overdue? is it satisfied?).
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+LOOKUP_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read aloud and type
+
+
+def new_lookup_token():
+    return "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(10))
+
+
+def mask_phone(phone):
+    """138****1234: what lists and public pages show of a mobile number."""
+    if not phone:
+        return ""
+    if len(phone) < 7:
+        return "*" * len(phone)
+    return f"{phone[:3]}****{phone[-4:]}"
+
+
+class Category(models.Model):
+    class Kind(models.TextChoices):
+        REPAIR_IN_HOME = "repair_home", _("In-home repair (户内报修)")
+        PUBLIC_AREA = "public_area", _("Public-area repair (公共区域)")
+        COMPLAINT = "complaint", _("Complaint (投诉)")
+        SUGGESTION = "suggestion", _("Suggestion (建议)")
+        ENQUIRY = "enquiry", _("Enquiry (咨询)")
+        PARKING = "parking", _("Parking (车位)")
+        SERVICE_BOOKING = "booking", _("Service booking (服务预约)")
+
+    code = models.SlugField(
+        _("code"),
+        max_length=50,
+        unique=True,
+        help_text=_("A short stable code used by the app and Open311, for example water-leak."),
+    )
+    name = models.CharField(_("name"), max_length=50, help_text=_("What residents read, for example 水管漏水."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPAIR_IN_HOME)
+    description = models.CharField(
+        _("description"), max_length=200, blank=True, help_text=_("One line shown under the name on forms.")
+    )
+    is_emergency = models.BooleanField(
+        _("emergency"),
+        default=False,
+        help_text=_(
+            "Gas smell, burst pipe, someone trapped in a lift: "
+            "the form shows the 24-hour hotline and the request is urgent."
+        ),
+    )
+    response_hours = models.PositiveIntegerField(
+        _("response target (hours)"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 30)],
+        help_text=_("Hours from submission until staff must accept the request."),
+    )
+    resolution_hours = models.PositiveIntegerField(
+        _("resolution target (hours)"),
+        default=48,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 90)],
+        help_text=_("Hours from submission until the request must be resolved."),
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive categories are not offered on forms.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+
+    class Meta:
+        verbose_name = _("request category")
+        verbose_name_plural = _("request categories")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_public_area(self):
+        return self.kind == self.Kind.PUBLIC_AREA
+
+
+class DailySequence(models.Model):
+    """The last number handed out on a day (Asia/Shanghai), for BY-20261125-0042 style numbers."""
+
+    day = models.DateField(_("day"), unique=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("daily request counter")
+        verbose_name_plural = _("daily request counters")
+
+    def __str__(self):
+        return f"{self.day}: {self.last}"
+
+
+class WorkOrderQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=WorkOrder.OPEN_STATES)
+
+    def overdue(self, now=None):
+        """Open requests past their response target (not yet accepted) or their resolution target."""
+        now = now or timezone.now()
+        waiting = models.Q(status__in=WorkOrder.WAITING_STATES, response_due__lt=now)
+        late = models.Q(status__in=WorkOrder.OPEN_STATES, resolution_due__lt=now)
+        return self.filter(waiting | late)
+
+    def for_user(self, user):
+        """What a staff user may see: everything for managers and admins, their grids for stewards."""
+        from portal.accounts import roles
+
+        if not user.is_authenticated:
+            return self.none()
+        if (
+            user.is_superuser
+            or user.groups.filter(name__in=[roles.MANAGER, roles.SECRETARY, roles.GENERAL_STEWARD]).exists()
+        ):
+            return self
+        steward = getattr(user, "steward", None)
+        if steward is not None:
+            return self.filter(models.Q(grid__in=steward.grids.all()) | models.Q(assignee=steward))
+        return self.none()
+
+
+class WorkOrder(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        ASSIGNED = "assigned", _("Assigned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        RESOLVED = "resolved", _("Resolved")
+        CLOSED = "closed", _("Closed")
+        REJECTED = "rejected", _("Rejected")
+        DUPLICATE = "duplicate", _("Duplicate")
+        REOPENED = "reopened", _("Reopened")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Website")
+        APP = "app", _("Mobile app")
+        PHONE = "phone", _("Phone call")
+        VISIT = "visit", _("In person")
+        HOTLINE = "hotline12345", _("12345 city hotline")
+
+    OPEN_STATES = ("submitted", "accepted", "assigned", "in_progress", "reopened")
+    WAITING_STATES = ("submitted", "reopened")
+    FINAL_STATES = ("closed", "rejected", "duplicate")
+
+    number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
+    lookup_token = models.CharField(_("lookup code"), max_length=16, default=new_lookup_token, editable=False)
+    idempotency_key = models.CharField(
+        _("idempotency key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="work_orders", verbose_name=_("category")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.WEB)
+    urgent = models.BooleanField(_("urgent"), default=False)
+
+    name = models.CharField(_("name"), max_length=50)
+    phone = models.CharField(_("mobile number"), max_length=11)
+    email = models.EmailField(_("email"), blank=True)
+    building = models.ForeignKey(
+        "grids.Building",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_orders",
+        verbose_name=_("building"),
+    )
+    unit = models.PositiveSmallIntegerField(_("unit"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=10, blank=True)
+    location = models.CharField(
+        _("location"), max_length=200, blank=True, help_text=_("Where in a public area, for example 3号楼东侧路灯.")
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    description = models.TextField(_("description"), max_length=2000)
+    extra = models.JSONField(_("other answers"), default=dict, blank=True)
+
+    grid = models.ForeignKey(
+        "grids.Grid",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_orders",
+        verbose_name=_("micro-grid"),
+    )
+    steward = models.ForeignKey(
+        "grids.Steward",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="routed_work_orders",
+        verbose_name=_("grid steward"),
+    )
+    assignee = models.ForeignKey(
+        "grids.Steward",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_work_orders",
+        verbose_name=_("assigned to"),
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
+    service_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("booked service"),
+    )
+    form_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("form page"),
+    )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_orders",
+        verbose_name=_("resident account"),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entered_work_orders",
+        verbose_name=_("entered by staff"),
+    )
+    consent_at = models.DateTimeField(_("privacy consent given"), null=True, blank=True)
+
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
+    response_due = models.DateTimeField(_("response due"), null=True, blank=True)
+    resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    assigned_at = models.DateTimeField(_("assigned"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    rating_reminder_at = models.DateTimeField(_("rating reminder sent"), null=True, blank=True)
+    resolution_note = models.TextField(_("resolution note"), blank=True, max_length=1000)
+
+    objects = WorkOrderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["status", "submitted_at"]), models.Index(fields=["phone"])]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def masked_phone(self):
+        return mask_phone(self.phone)
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATES
+
+    def is_overdue(self, now=None):
+        now = now or timezone.now()
+        if self.status in self.WAITING_STATES and self.response_due and self.response_due < now:
+            return True
+        return self.status in self.OPEN_STATES and bool(self.resolution_due) and self.resolution_due < now
+
+    is_overdue.boolean = True
+    is_overdue.short_description = _("overdue")
+
+    def set_due_dates(self):
+        self.response_due = self.submitted_at + timedelta(hours=self.category.response_hours)
+        self.resolution_due = self.submitted_at + timedelta(hours=self.category.resolution_hours)
+
+    @property
+    def address_display(self):
+        parts = []
+        if self.building_id:
+            parts.append(str(self.building))
+            if self.unit:
+                parts.append(_("unit %(unit)s") % {"unit": self.unit})
+            if self.room:
+                parts.append(_("room %(room)s") % {"room": self.room})
+        if self.location:
+            parts.append(self.location)
+        return " ".join(str(p) for p in parts)
+
+    @property
+    def public_address(self):
+        """The address without unit and room: safe for public reads (Open311, me-too lists)."""
+        parts = [str(self.building)] if self.building_id else []
+        if self.location and self.category.is_public_area:
+            parts.append(self.location)
+        return " ".join(parts)
+
+    def latest_rating(self):
+        return self.ratings.order_by("-created_at", "-pk").first()
+
+
+def photo_upload_to(instance, filename):
+    return f"workorders/{timezone.localdate():%Y/%m}/{filename}"
+
+
+class WorkOrderPhoto(models.Model):
+    """A resident's photo, decoded and re-encoded as JPEG without EXIF; `thumbnail` is its rendition."""
+
+    work_order = models.ForeignKey(
+        WorkOrder, on_delete=models.CASCADE, related_name="photos", verbose_name=_("request")
+    )
+    image = models.ImageField(_("photo"), upload_to=photo_upload_to, width_field="width", height_field="height")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=photo_upload_to)
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("request photo")
+        verbose_name_plural = _("request photos")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.image.name
+
+
+class Transition(models.Model):
+    """One line of a request's audit trail. Written once by the service functions, never changed."""
+
+    work_order = models.ForeignKey(
+        WorkOrder, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("request")
+    )
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=20, blank=True, choices=WorkOrder.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=WorkOrder.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    actor_label = models.CharField(_("by (name)"), max_length=100, blank=True)
+    by_resident = models.BooleanField(_("by the resident"), default=False)
+    note = models.TextField(_("note"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit trail entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.work_order_id} {self.from_status}→{self.to_status}"
+
+    @property
+    def who(self):
+        if self.by_resident:
+            return _("Resident")
+        return self.actor_label or _("System")
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("The audit trail cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("The audit trail cannot be changed.")
+
+
+class Rating(models.Model):
+    SATISFIED_AVERAGE = 4
+
+    work_order = models.ForeignKey(
+        WorkOrder, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("request")
+    )
+    speed = models.PositiveSmallIntegerField(_("speed"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    quality = models.PositiveSmallIntegerField(_("quality"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    attitude = models.PositiveSmallIntegerField(_("attitude"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(_("comment"), blank=True, max_length=500)
+    satisfied = models.BooleanField(
+        _("satisfied"), default=False, help_text=_("The average of the three is 4 or more.")
+    )
+    created_at = models.DateTimeField(_("rated"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(speed__gte=1, speed__lte=5, quality__gte=1, quality__lte=5)
+                & models.Q(attitude__gte=1, attitude__lte=5),
+                name="rating_scores_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.work_order} {self.average:.1f}"
+
+    @property
+    def average(self):
+        return (self.speed + self.quality + self.attitude) / 3
+
+    def save(self, *args, **kwargs):
+        self.satisfied = (self.speed + self.quality + self.attitude) >= 3 * self.SATISFIED_AVERAGE
+        super().save(*args, **kwargs)
+
+
+def satisfaction_rate(ratings=None):
+    """Share (0..1) of ratings whose average is 4 or more; None when there are no ratings."""
+    ratings = Rating.objects.all() if ratings is None else ratings
+    total = ratings.count()
+    if not total:
+        return None
+    return ratings.filter(satisfied=True).count() / total
+
+
+class MeToo(models.Model):
+    """A neighbour says "me too" on an open public-area request instead of filing a duplicate."""
+
+    work_order = models.ForeignKey(
+        WorkOrder, on_delete=models.CASCADE, related_name="me_toos", verbose_name=_("request")
+    )
+    phone = models.CharField(_("mobile number"), max_length=11, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("me too")
+        verbose_name_plural = _("me too")
+        constraints = [models.UniqueConstraint(fields=["work_order", "phone"], name="metoo_once_per_phone")]
+
+    def __str__(self):
+        return f"{self.work_order} +1"
+
+
+class Notification(models.Model):
+    """The outbox: a message to a resident or staff member, written with the state change, sent after commit."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", _("SMS")
+        EMAIL = "email", _("Email")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed (no more retries)")
+
+    MAX_ATTEMPTS = 5
+
+    work_order = models.ForeignKey(
+        WorkOrder,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("request"),
+    )
+    event = models.CharField(_("event"), max_length=30)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    recipient = models.CharField(_("recipient"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    body = models.TextField(_("message"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.event} → {self.recipient}"
+
+
+def hash_token(raw):
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A staff member's key for the request API and Open311 (`Authorization: Bearer <key>` or `api_key`).
+
+    Only a SHA-256 hash is stored; the key is shown once when created (`manage.py workorder_token`).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("What the key is for, for example 12345 platform."))
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def issue(cls, user, name):
+        raw = secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw))
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw):
+        if not raw or len(raw) > 200:
+            return None
+        token = cls.objects.select_related("user").filter(key_hash=hash_token(raw), active=True).first()
+        if token is None or not token.user.is_active:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user

@@ -1,0 +1,134 @@
+"""Notifications through an outbox.
+
+Service functions call `queue()` inside their transaction, so a message exists exactly when the
+state change does. After commit the new messages are sent; a failure only records the error and
+schedules a retry (`manage.py send_notifications` sends and retries what is due). A failing SMS
+gateway therefore never blocks or loses a state change.
+
+SMS goes through the backend named by `SMS_BACKEND` (default: log the message); email through
+Django's mail backend.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+class BaseSmsBackend:
+    """Send one text message; raise any exception when the gateway refuses or fails."""
+
+    def send(self, phone, text):  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class LoggingSmsBackend(BaseSmsBackend):
+    """The default: write the message to the log. Replace with a gateway in production."""
+
+    def send(self, phone, text):
+        logger.info("SMS to %s: %s", phone, text)
+
+
+class LocmemSmsBackend(BaseSmsBackend):
+    """Keeps messages in `LocmemSmsBackend.outbox`, like Django's locmem mail backend (for tests)."""
+
+    outbox = []
+
+    def send(self, phone, text):
+        LocmemSmsBackend.outbox.append((phone, text))
+
+
+def sms_backend():
+    path = getattr(settings, "SMS_BACKEND", "portal.workorders.notifications.LoggingSmsBackend")
+    return import_string(path)()
+
+
+def queue(work_order, event, text, *, subject=""):
+    """Write outbox rows for the resident (SMS, and email when known); send them after commit."""
+    rows = []
+    if work_order.phone:
+        rows.append(
+            Notification(
+                work_order=work_order,
+                event=event,
+                channel=Notification.Channel.SMS,
+                recipient=work_order.phone,
+                body=text,
+            )
+        )
+    if work_order.email:
+        rows.append(
+            Notification(
+                work_order=work_order,
+                event=event,
+                channel=Notification.Channel.EMAIL,
+                recipient=work_order.email,
+                subject=subject or text[:100],
+                body=text,
+            )
+        )
+    created = Notification.objects.bulk_create(rows)
+    ids = [n.pk for n in created if n.pk]
+    if ids:
+        transaction.on_commit(lambda: send_pending(Notification.objects.filter(pk__in=ids)))
+    return created
+
+
+def queue_staff(work_order, event, text, recipients, *, subject=""):
+    rows = [
+        Notification(
+            work_order=work_order,
+            event=event,
+            channel=Notification.Channel.EMAIL,
+            recipient=email,
+            subject=subject or text[:100],
+            body=text,
+        )
+        for email in recipients
+        if email
+    ]
+    return Notification.objects.bulk_create(rows)
+
+
+def _deliver(notification):
+    if notification.channel == Notification.Channel.SMS:
+        sms_backend().send(notification.recipient, notification.body)
+    else:
+        send_mail(notification.subject, notification.body, None, [notification.recipient])
+
+
+def send_pending(queryset=None, now=None):
+    """Send due pending messages; return (sent, failed). Never raises for a delivery error."""
+    now = now or timezone.now()
+    queryset = Notification.objects.all() if queryset is None else queryset
+    due = queryset.filter(status=Notification.Status.PENDING, next_attempt_at__lte=now).order_by("pk")
+    sent = failed = 0
+    for notification in due:
+        try:
+            _deliver(notification)
+        except Exception as exc:  # noqa: BLE001 - any gateway failure is recorded and retried
+            failed += 1
+            notification.attempts += 1
+            notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
+            if notification.attempts >= Notification.MAX_ATTEMPTS:
+                notification.status = Notification.Status.FAILED
+            else:
+                # 1, 2, 4, 8 minutes...
+                notification.next_attempt_at = now + timedelta(minutes=2 ** (notification.attempts - 1))
+            logger.warning("Notification %s failed (attempt %s): %s", notification.pk, notification.attempts, exc)
+        else:
+            sent += 1
+            notification.attempts += 1
+            notification.status = Notification.Status.SENT
+            notification.sent_at = timezone.now()
+            notification.last_error = ""
+        notification.save(update_fields=["attempts", "status", "sent_at", "last_error", "next_attempt_at"])
+    return sent, failed

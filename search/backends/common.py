@@ -1,0 +1,93 @@
+"""Shared parts of the Chinese-aware database backends (see `search.backends.database`).
+
+Wagtail's database search backends (from `modelsearch`), taught Chinese.
+
+`WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}` gives the SQLite
+FTS5 backend on SQLite and the PostgreSQL full-text backend on PostgreSQL, subclassed so that:
+
+- every indexed value is replaced by its pre-analysed tokens (`search.analysis.index_text`): words,
+  two-character chunks and pinyin for search fields; the same plus pinyin initials for autocomplete;
+- every query string becomes the analysis's plan (AND of OR groups, with synonyms and chunk
+  fall-backs) expressed in modelsearch's own query objects, which both engines compile natively;
+- on SQLite, ranking weighs the title column ten times the body (bm25 column weights).
+
+Because Wagtail's admin page search, `Page.objects.search()` and the API all ask this backend,
+they all understand Chinese. Wagtail's own signal handlers keep the index current on save/delete.
+"""
+
+from modelsearch.backends.base import EmptySearchResults
+from modelsearch.conf import get_app_config
+from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.query import And, Not, Or, Phrase, PlainText
+
+from .. import analysis
+from ..pages import plain
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Query side: user string → analysis plan → modelsearch query objects
+
+
+def plan_to_query(plan, operator="and"):
+    """Express a `QueryPlan` as modelsearch query objects (None when the plan is empty)."""
+    groups = []
+    for alternatives in plan.groups:
+        options = [PlainText(alt.text, operator="and") for alt in alternatives]
+        groups.append(options[0] if len(options) == 1 else Or(options))
+    if not groups:
+        return None
+    if len(groups) == 1:
+        return groups[0]
+    return And(groups) if operator == "and" else Or(groups)
+
+
+def rewrite_query(query):
+    """Replace every PlainText/Phrase in a query tree by its analysed equivalent."""
+    if isinstance(query, PlainText):
+        return plan_to_query(analysis.query_plan(query.query_string), query.operator) or query
+    if isinstance(query, Phrase):
+        return plan_to_query(analysis.query_plan(query.query_string), "and") or query
+    if isinstance(query, And):
+        return And([rewrite_query(q) for q in query.subqueries])
+    if isinstance(query, Or):
+        return Or([rewrite_query(q) for q in query.subqueries])
+    if isinstance(query, Not):
+        return Not(rewrite_query(query.subquery))
+    return query
+
+
+class ChineseQueryMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.query = rewrite_query(self.query)
+
+
+class ChineseBackendMixin:
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        # A query of only punctuation or stop words has nothing to match: no results, not everything.
+        if isinstance(query, str) and query.strip() and not analysis.query_plan(query):
+            return EmptySearchResults()
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+def _analysed_fields(indexer, obj, field, upstream):
+    """Run the upstream `prepare_field` and replace each value by its analysed tokens."""
+    for item in upstream(obj, field):
+        current_field, value = item[0], item[-1]
+        if isinstance(current_field, AutocompleteField):
+            value = analysis.index_text(plain(value), autocomplete=True)
+        elif isinstance(current_field, SearchField):
+            value = analysis.index_text(plain(value))
+        yield (*item[:-1], value)
+
+
+def extra_body_text(obj, search_fields):
+    """Page summaries (`search_description`) are searchable even where a page type does not index them."""
+    if "search_description" in {getattr(f, "field_name", None) for f in search_fields}:
+        return ""
+    return analysis.index_text(getattr(obj, "search_description", "") or "")

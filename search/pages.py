@@ -1,0 +1,65 @@
+"""What search needs to know about a page, whatever its type."""
+
+from django.utils.html import strip_tags
+from modelsearch.index import RelatedFields, SearchField
+from wagtail.models import Page
+
+#: Attributes a page type may define to appear in the "service category" facet, first found wins.
+CATEGORY_ATTRIBUTES = ("search_category", "service_category", "category")
+
+
+def plain(value):
+    """Text of a field value: rich text and HTML stripped, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(plain(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(plain(v) for v in value.values())
+    text = str(value)
+    if "<" in text:
+        text = strip_tags(text)
+    return " ".join(text.split())
+
+
+def _field_texts(obj, fields):
+    for field in fields:
+        if isinstance(field, SearchField) and field.field_name != "title":
+            yield plain(field.get_value(obj))
+        elif isinstance(field, RelatedFields):
+            related = field.get_value(obj)
+            if related is None:
+                continue
+            items = related.all() if hasattr(related, "all") else [related]
+            for item in items:
+                yield from _field_texts(item, field.fields)
+
+
+def page_texts(page):
+    """(title, body) as plain text: the body is every indexed field but the title, plus the summary."""
+    fields = page.get_search_fields()
+    texts = [t for t in _field_texts(page, fields) if t]
+    names = {getattr(f, "field_name", None) for f in fields}
+    if "search_description" not in names and page.search_description:
+        texts.append(plain(page.search_description))
+    return page.title, " ".join(texts)
+
+
+def page_content_type_key(page):
+    ct = page.content_type if page.content_type_id else None
+    return f"{ct.app_label}.{ct.model}" if ct else ""
+
+
+def page_category(page):
+    """The page's service category label, when its type has one (see `CATEGORY_ATTRIBUTES`)."""
+    for name in CATEGORY_ATTRIBUTES:
+        value = getattr(page, name, None)
+        if callable(value):
+            value = value()
+        if value:
+            return str(getattr(value, "name", None) or getattr(value, "title", None) or value)
+    return ""
+
+
+def page_is_public(page):
+    return Page.objects.public().filter(pk=page.pk).exists()

@@ -1,0 +1,280 @@
+"""Site search as one service: the search page, the portal API and the benchmark all call it.
+
+`search_pages()` asks the engine (Elasticsearch when configured and reachable, otherwise the
+Chinese-aware database backend) for a ranked list of page ids, keeps only live, public pages of the
+active language, then builds facets (content type, service category), applies the chosen facet
+filters, paginates and highlights. `autocomplete()` serves the search box.
+"""
+
+import html
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from . import analysis, elastic
+from .pages import page_category, page_content_type_key, page_texts
+
+logger = logging.getLogger(__name__)
+
+MAX_HITS = 500  # ranked candidates considered per query (facets count within these)
+MAX_PER_PAGE = 50
+MAX_QUERY_LENGTH = 100
+SNIPPET_CHARS = 90
+POPULAR_TOPICS = ["食堂", "养老", "维修", "家政", "恳谈会", "讲座"]
+
+
+class SearchInputError(ValueError):
+    """Bad input from a user or client; the message is shown to them."""
+
+
+@dataclass
+class Hit:
+    page: Page
+    title: str
+    title_html: str
+    snippet_html: str
+    url: str
+    content_type: str
+    content_type_label: str
+    category: str
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    hits: list = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = 10
+    facets: dict = field(default_factory=dict)
+    suggestions: list = field(default_factory=list)
+    engine: str = "database"
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.total / self.per_page)) if self.total else 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+
+def clean_query(query):
+    query = " ".join((query or "").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchInputError(_("The search text is too long (at most %(n)d characters).") % {"n": MAX_QUERY_LENGTH})
+    return query
+
+
+def clean_paging(page, per_page):
+    try:
+        page = int(page or 1)
+        per_page = int(per_page or 10)
+    except (TypeError, ValueError) as exc:
+        raise SearchInputError(_("The page number must be a whole number.")) from exc
+    if page < 1 or per_page < 1 or per_page > MAX_PER_PAGE:
+        raise SearchInputError(
+            _("The page must be 1 or more and the page size between 1 and %(n)d.") % {"n": MAX_PER_PAGE}
+        )
+    return page, per_page
+
+
+def _base_queryset(locale):
+    qs = Page.objects.live().public().filter(depth__gt=1)
+    if locale is not None:
+        qs = qs.filter(locale=locale)
+    return qs
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
+    """Ranked ids of matching live, public pages, and the engine that answered."""
+    plan = analysis.query_plan(query)
+    if not plan:
+        return [], "database"
+    if elastic.is_configured():
+        try:
+            ids = elastic.ElasticsearchEngine().search_ids(
+                plan, locale=locale.language_code if locale else None, size=limit, autocomplete=autocomplete
+            )
+        except elastic.unavailable_errors() as exc:
+            logger.warning("Elasticsearch unavailable, searching the database instead: %s", exc)
+        else:
+            allowed = set(_base_queryset(locale).filter(pk__in=ids).values_list("pk", flat=True))
+            return [i for i in ids if i in allowed], "elasticsearch"
+    backend = get_search_backend()
+    qs = _base_queryset(locale)
+    results = backend.autocomplete(query, qs) if autocomplete else backend.search(query, qs)
+    return [p.pk for p in results[:limit]], "database"
+
+
+def _mark(text, terms):
+    """HTML-escaped `text` with every occurrence of `terms` wrapped in <mark>."""
+    if not terms:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(html.escape(text[last : m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _terms_in(text, plan):
+    """The strings to highlight in `text`: query words and synonyms, and words whose pinyin was typed."""
+    norm = analysis.normalize(text)
+    terms = set(analysis.highlight_terms(plan))
+    latin = {t for t in plan.highlight if not analysis.is_han(t)}
+    if latin and norm:
+        for word in analysis.words(norm):
+            if analysis.is_han(word) and len(word) >= 2 and analysis.full_pinyin(word) in latin:
+                terms.add(word)
+    # Highlight in the text as written (traditional or full-width characters included).
+    return {t for t in terms if t}, norm
+
+
+def highlight(text, plan, length=SNIPPET_CHARS):
+    """A window of `text` around the first match, with matches marked (safe HTML)."""
+    text = " ".join((text or "").split())
+    if not text:
+        return mark_safe("")  # noqa: S308 - empty string
+    terms, norm = _terms_in(text, plan)
+    # normalize() keeps length for CJK text; fall back to the start when it does not.
+    source = norm if len(norm) == len(text) else text
+    first = min((source.find(t) for t in terms if source.find(t) >= 0), default=0)
+    start = max(0, first - length // 3)
+    end = min(len(text), start + length)
+    window, window_norm = text[start:end], source[start:end]
+    marked = _mark_aligned(window, window_norm, terms)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + marked + suffix)  # noqa: S308 - every piece is escaped in _mark_aligned
+
+
+def _mark_aligned(original, normalized, terms):
+    """Find matches in the normalised text, mark the same positions of the original."""
+    if len(original) != len(normalized) or not terms:
+        return _mark(original, terms)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    out, last = [], 0
+    for m in pattern.finditer(normalized):
+        out.append(html.escape(original[last : m.start()]))
+        out.append(f"<mark>{html.escape(original[m.start() : m.end()])}</mark>")
+        last = m.end()
+    out.append(html.escape(original[last:]))
+    return "".join(out)
+
+
+def _content_type_label(page):
+    return str(page.specific_class._meta.verbose_name) if page.specific_class else ""
+
+
+def _suggestions(query, plan, locale):
+    """For a query with no results: its words that do find pages, then popular topics that do."""
+    found = []
+    words = [alts[0].tokens[0] for alts in plan.groups] if plan else []
+    candidates = (words if len(words) > 1 else []) + POPULAR_TOPICS
+    for word in candidates:
+        if word in found or word == query:
+            continue
+        if ranked_ids(word, locale=locale, limit=1)[0]:
+            found.append(word)
+        if len(found) >= 5:
+            break
+    return found
+
+
+def search_pages(query, *, page=1, per_page=10, content_type="", category="", request=None):
+    """Search live, public pages of the active language; see the module docstring."""
+    query = clean_query(query)
+    page, per_page = clean_paging(page, per_page)
+    outcome = SearchOutcome(query=query, page=page, per_page=per_page)
+    if not query:
+        return outcome
+    locale = _active_locale()
+    plan = analysis.query_plan(query)
+    ids, outcome.engine = ranked_ids(query, locale=locale)
+    pages = Page.objects.filter(pk__in=ids).select_related("content_type", "locale").specific()
+    by_id = {p.pk: p for p in pages}
+    ranked = [by_id[i] for i in ids if i in by_id]
+
+    type_counts, type_labels, cat_counts = {}, {}, {}
+    rows = []
+    for p in ranked:
+        key, cat = page_content_type_key(p), page_category(p)
+        type_counts[key] = type_counts.get(key, 0) + 1
+        type_labels.setdefault(key, _content_type_label(p))
+        if cat:
+            cat_counts[cat] = cat_counts.get(cat, 0) + 1
+        rows.append((p, key, cat))
+    outcome.facets = {
+        "content_type": [
+            FacetValue(k, type_labels[k], n, k == content_type)
+            for k, n in sorted(type_counts.items(), key=lambda kv: -kv[1])
+        ],
+        "category": [FacetValue(k, k, n, k == category) for k, n in sorted(cat_counts.items(), key=lambda kv: -kv[1])],
+    }
+    if content_type:
+        rows = [r for r in rows if r[1] == content_type]
+    if category:
+        rows = [r for r in rows if r[2] == category]
+    outcome.total = len(rows)
+    if outcome.total and page > outcome.num_pages:
+        raise SearchInputError(_("There is no page %(page)d of these results.") % {"page": page})
+    for p, key, cat in rows[(page - 1) * per_page : page * per_page]:
+        title, body = page_texts(p)
+        title_terms, title_norm = _terms_in(title, plan)
+        outcome.hits.append(
+            Hit(
+                page=p,
+                title=title,
+                title_html=mark_safe(_mark_aligned(title, title_norm, title_terms)),  # noqa: S308 - escaped
+                snippet_html=highlight(body, plan),
+                url=p.get_url(request=request) or "",
+                content_type=key,
+                content_type_label=type_labels.get(key, ""),
+                category=cat,
+            )
+        )
+    if not outcome.total:
+        outcome.suggestions = _suggestions(query, plan, locale)
+    return outcome
+
+
+def autocomplete(query, *, limit=8, request=None):
+    """Titles for the search box: prefix matches on title words, pinyin and pinyin initials."""
+    query = clean_query(query)
+    if not query:
+        return []
+    limit = max(1, min(int(limit), 20))
+    ids, _engine = ranked_ids(query, locale=_active_locale(), limit=limit, autocomplete=True)
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=ids)}
+    return [
+        {"id": i, "title": pages[i].title, "url": pages[i].get_url(request=request) or ""} for i in ids if i in pages
+    ]

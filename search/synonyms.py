@@ -1,0 +1,47 @@
+"""The synonym table as a mapping word → other words, cached and cleared when editors change it."""
+
+from django.core.cache import cache
+from django.db import DatabaseError
+
+CACHE_KEY = "portal-search:synonyms:v1"
+
+# Shipped defaults; the demo loader and the first migration-free start put them in the table.
+DEFAULT_SYNONYMS = [
+    ("老人 老年人 长者", "older residents"),
+    ("家政 保洁 月嫂", "housekeeping services"),
+    ("助餐 食堂 饭堂", "meals for older residents"),
+    ("维修 报修 修理", "repairs"),
+    ("投诉 意见 建议", "complaints and suggestions"),
+]
+
+
+def synonym_map():
+    """{word: [other words]} from the enabled synonym groups (empty when the table is unavailable)."""
+    cached = cache.get(CACHE_KEY)
+    if cached is not None:
+        return cached
+    from .models import Synonym
+
+    mapping = {}
+    try:
+        groups = [s.term_list() for s in Synonym.objects.filter(enabled=True)]
+    except DatabaseError:
+        return {}
+    for terms in groups:
+        for term in terms:
+            others = mapping.setdefault(term, [])
+            others.extend(t for t in terms if t != term and t not in others)
+    cache.set(CACHE_KEY, mapping, 300)
+    return mapping
+
+
+def clear_cache(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def ensure_default_synonyms():
+    from .models import Synonym
+
+    for terms, note in DEFAULT_SYNONYMS:
+        Synonym.objects.get_or_create(terms=terms, defaults={"note": note})
+    clear_cache()

@@ -1,0 +1,139 @@
+"""Factories for communities, grids, households and the people who work them."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from portal.accounts import roles
+from portal.grids.models import Building, CareRecipient, Community, Grid, Household, Steward, Unit, Visit
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
+    password = factory.django.Password("pw-123456")
+
+
+def user_with_role(username, role=None):
+    user = UserFactory(username=username)
+    if role:
+        user.groups.add(roles.ensure_roles()[role])
+    return user
+
+
+class CommunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Community
+        django_get_or_create = ("slug",)
+
+    name = "圣菲漫步"
+    slug = "shengfei"
+
+
+class GridFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Grid
+
+    community = factory.SubFactory(CommunityFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    name = factory.LazyAttribute(lambda o: f"第{o.number}网格")
+
+
+class BuildingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Building
+
+    community = factory.SelfAttribute("grid.community")
+    grid = factory.SubFactory(GridFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    units = 2
+    floors = 6
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    building = factory.SubFactory(BuildingFactory)
+    number = 1
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Household
+
+    unit = factory.SubFactory(UnitFactory)
+    room = factory.Sequence(lambda n: f"{n + 101}")
+    head_name = "张三丰"
+    phone = "13812341234"
+    members = 2
+
+
+class StewardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Steward
+        skip_postgeneration_save = True
+
+    name = "王红梅"
+    phone = "0536-8101010"
+    kind = Steward.Kind.GRID
+    is_party_member = True
+
+    @factory.post_generation
+    def grids(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.grids.add(*extracted)
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Visit
+
+    household = factory.SubFactory(HouseholdFactory)
+    visited_on = factory.LazyFunction(timezone.localdate)
+
+
+class CareRecipientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CareRecipient
+
+    household = factory.SubFactory(HouseholdFactory)
+    name = "李奶奶"
+    birth_year = 1940
+    needs = "行动不便"
+    visit_every_days = 7
+    consent_given_at = factory.LazyFunction(timezone.now)
+    consent_by = "本人"
+
+
+class World:
+    """Two grids (A and B) with a steward each, a general steward, a manager, an official, an editor,
+    a partner and a resident; a household in each grid and a care-roster entry in grid A."""
+
+    def __init__(self):
+        community = CommunityFactory()
+        self.grid_a = GridFactory(community=community, number=1, name="第1网格")
+        self.grid_b = GridFactory(community=community, number=2, name="第2网格")
+        self.unit_a = UnitFactory(building=BuildingFactory(grid=self.grid_a, number=1))
+        self.unit_b = UnitFactory(building=BuildingFactory(grid=self.grid_b, number=2))
+        self.household_a = HouseholdFactory(unit=self.unit_a, room="301", head_name="张三丰", phone="13812341234")
+        self.household_b = HouseholdFactory(unit=self.unit_b, room="502", head_name="李四", phone="13998765432")
+        self.care_a = CareRecipientFactory(household=self.household_a)
+        self.users = {
+            "anonymous": None,
+            "resident": user_with_role("resident"),
+            "partner": user_with_role("partner", roles.PARTNER),
+            "steward_a": user_with_role("steward_a", roles.STEWARD),
+            "steward_b": user_with_role("steward_b", roles.STEWARD),
+            "general": user_with_role("general", roles.GENERAL_STEWARD),
+            "manager": user_with_role("manager", roles.MANAGER),
+            "official": user_with_role("official", roles.OFFICIAL),
+            "editor": user_with_role("editor", roles.EDITOR),
+        }
+        self.steward_a = StewardFactory(user=self.users["steward_a"], name="王红梅", grids=[self.grid_a])
+        self.steward_b = StewardFactory(user=self.users["steward_b"], name="李建国", grids=[self.grid_b])
+        self.general = StewardFactory(user=self.users["general"], name="周明", kind=Steward.Kind.GENERAL)
