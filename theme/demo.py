@@ -22,6 +22,26 @@ ENGLISH = {
         "Shengfei Manbu community — in person, online and by visiting residents at home — bringing a "
         "better life right to residents’ doorsteps."
     ),
+    "新闻动态": "News",
+    "通知公告": "Notices",
+    "活动报名": "Events and sign-up",
+    "社区活动": "Community events",
+    "博悦大讲堂": "Boyue Lecture Hall",
+    "近邻议事厅": "Neighbourhood Council",
+    "业主恳谈会": "Owners’ Forum",
+    "社区服务": "Community services",
+    "便民服务": "Community services",
+    "公益食堂": "Community canteen",
+    "居家养老": "Home elderly care",
+    "家政保洁": "Housekeeping and cleaning",
+    "定制保洁": "Custom cleaning",
+    "家庭医生": "Family doctor",
+    "报事报修": "Repairs and reports",
+    "我要报修": "Report a repair",
+    "找红管家": "Find your red steward",
+    "关于我们": "About us",
+    "党建引领": "Party-led service",
+    "数据公开": "Public figures",
 }
 
 
@@ -68,6 +88,23 @@ def translate_page(page, locale, texts=ENGLISH, user=None):
             )
     translation.save_target(user=user, publish=True)
     return page.get_translation(locale).specific
+
+
+def ensure_main_menu(home):
+    """Tick "show in menus" on the home page's sections, unless an editor already chose some."""
+    sections = home.get_children().live().specific()
+    if any(section.show_in_menus for section in sections):
+        return
+    for section in sections:
+        section.show_in_menus = True
+        section.save_revision().publish()
+
+
+@step(890, "main menu of the home page")
+def load_main_menu(ctx):
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        ensure_main_menu(site.root_page)
 
 
 @step(900, "English translations of the main pages")

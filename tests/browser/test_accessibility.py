@@ -38,17 +38,47 @@ def test_axe_engine_is_vendored_not_fetched():
     assert (AXE.parent / "LICENSE").is_file()
 
 
-PAGES = [
-    ("home-zh", "/"),
-    ("home-en", "/en/"),
-]
+def content(site):
+    """The main pages: home, news, events, services (with a lecture and the canteen menu)."""
+    from tests.cms.factories import make_event, make_news, make_service, make_tree
+
+    tree = make_tree(site)
+    for section in (tree["news"], tree["events"], tree["services"]):
+        section.show_in_menus = True
+        section.save_revision().publish()
+    make_news(tree["news"], title="党群联席会召开")
+    event = make_event(tree["events"], title="博悦大讲堂：学区政策解读")
+    menu = [("day", {"weekday": "1", "lunch": ["红烧肉"], "dinner": ["小米粥"], "price": "¥8"})]
+    canteen = make_service(tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
+    return {
+        "home-zh": "/",
+        "home-en": "/en/",
+        "news": tree["news"].url,
+        "events": tree["events"].url,
+        "lecture": event.url,
+        "services": tree["services"].url,
+        "canteen-category": tree["canteen"].url,
+        "canteen": canteen.url,
+    }
 
 
-@pytest.mark.parametrize(("name", "url"), PAGES, ids=[p[0] for p in PAGES])
-def test_main_pages_have_no_serious_violations(phone, desktop, name, url):
-    for label, page in (("phone", phone), ("desktop", desktop)):
-        page.goto(url)
-        assert axe_violations(page, f"{name}-{label}") == []
+def test_main_pages_have_no_serious_violations(phone, desktop, site):
+    found = {}
+    for name, url in content(site).items():
+        for label, page in (("phone", phone), ("desktop", desktop)):
+            page.goto(url)
+            violations = axe_violations(page, f"{name}-{label}")
+            if violations:
+                found[f"{name} ({label}) {url}"] = violations
+    assert found == {}
+
+
+def test_form_with_errors_has_no_serious_violations(phone, site):
+    urls = content(site)
+    phone.goto(urls["lecture"])
+    phone.locator(".event__signup button[type=submit]").click()
+    phone.wait_for_selector("[data-error-summary]")
+    assert axe_violations(phone, "lecture-form-errors") == []
 
 
 def test_elder_mode_has_no_serious_violations(phone):

@@ -57,3 +57,36 @@ def test_untranslated_text_falls_back_to_chinese(home_page, django_capture_on_co
     english = home_page.get_translation(english_locale()).specific
     assert english.live
     assert english.title == home_page.title
+
+
+def test_main_menu_step_ticks_sections_once(home_page):
+    from tests.cms.factories import make_tree
+    from theme.demo import ensure_main_menu
+
+    tree = make_tree(home_page)
+    ensure_main_menu(home_page)
+    assert all(p.show_in_menus for p in home_page.get_children().specific())
+    # An editor takes one out of the menu: the demo leaves that choice alone.
+    news = tree["news"].specific
+    news.refresh_from_db()
+    news.show_in_menus = False
+    news.save_revision().publish()
+    revisions = news.revisions.count()
+    ensure_main_menu(home_page)
+    news.refresh_from_db()
+    assert news.show_in_menus is False and news.revisions.count() == revisions
+
+
+def test_sections_in_the_menu_are_translated_too(home_page, django_capture_on_commit_callbacks):
+    from tests.cms.factories import make_tree
+    from theme.demo import ensure_main_menu, main_pages
+
+    make_tree(home_page)
+    ensure_main_menu(home_page)
+    site = home_page.get_site()
+    titles = [p.title for p in main_pages(site)]
+    assert titles[0] == home_page.title and "活动报名" in titles and "公益食堂" in titles
+    with django_capture_on_commit_callbacks(execute=True):
+        load_translations(DemoContext())
+    english = english_locale()
+    assert all(p.get_translation_or_none(english) for p in main_pages(site))
