@@ -7,8 +7,6 @@ in normal and in elder-friendly mode, on a phone and on a desktop.
 import json
 from pathlib import Path
 
-import pytest
-
 from .conftest import ARTIFACTS, BROWSER_DB
 
 AXE = Path(__file__).resolve().parents[2] / "theme" / "static" / "theme" / "vendor" / "axe-core" / "axe.min.js"
