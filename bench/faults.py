@@ -405,7 +405,7 @@ def main():
         [
             sys.executable,
             "-c",
-            "import django; django.setup(); from django.contrib.auth import get_user_model;"
+            "import sys, django; django.setup(); from django.contrib.auth import get_user_model;"
             "u, _ = get_user_model().objects.get_or_create(username='fault-staff');"
             "u.is_staff = u.is_superuser = True; u.set_password(sys.argv[1]); u.save()",
             password,

@@ -11,10 +11,10 @@ import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from portal.workorders.notifications import BaseSmsBackend
 
+class HttpSmsBackend:
+    """An SMS backend (portal.workorders.notifications interface: `send(phone, text)`, raise on failure)."""
 
-class HttpSmsBackend(BaseSmsBackend):
     def send(self, phone, text):
         url = os.environ.get("SMS_GATEWAY_URL", "http://127.0.0.1:58025/send")
         timeout = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "2"))

@@ -2,19 +2,27 @@
 
 A request may be answered from the cache only when it is a GET or HEAD from a visitor without a
 session cookie (so never a logged-in user) and without a pending message. A response is stored
-only when it is a complete 200 HTML page that set no cookie, used no CSRF token (so it holds no
-form that posts), showed no message and did not ask to stay private or uncached. Keys vary by
-host, language, elder-friendly mode, path and query string, and contain the generation counter
-(see generation.py), so any content change makes every older entry unreachable.
+only when it is a complete 200 HTML page that set no cookie but the CSRF cookie, showed no message
+and did not ask to stay private or uncached. Keys vary by host, language, elder-friendly mode,
+path and query string, and contain the generation counter (see generation.py), so any content
+change makes every older entry unreachable.
+
+Forms (the elder-mode switch on every page, event sign-up): the visitor's CSRF token is cut out of
+the stored page (each `csrfmiddlewaretoken` field becomes a placeholder) and every visitor served
+from the cache gets a fresh token of their own, with their own CSRF cookie, exactly as Django's
+CsrfViewMiddleware would give them. A page that shows the token anywhere else is not stored.
 
 A cache that cannot be reached is skipped: the page is rendered as if there were no cache.
 """
 
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -45,6 +53,9 @@ DEFAULT_EXCLUDED_PREFIXES = (
 # Response headers that make no sense to replay to another visitor.
 DROPPED_HEADERS = {"set-cookie", "x-page-cache", "date"}
 HEADER = "X-Page-Cache"
+CSRF_PLACEHOLDER = b"\x00pagecache-csrf\x00"
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{64})(")')
+TOKEN_LIKE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 # Page types whose content changes without an edit (live figures): always rendered fresh.
 DEFAULT_UNCACHED_PAGE_TYPES = ("stats.publicreportpage",)
 
@@ -99,10 +110,8 @@ def cache_key(request, gen):
 def response_is_storable(request, response):
     if response.status_code != 200 or response.streaming:
         return False
-    if response.cookies:
-        return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
-        return False  # the page holds a CSRF token: it belongs to this visitor only
+    if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+        return False  # a cookie for this visitor (the CSRF cookie is handled below)
     storage = getattr(request, "_messages", None)
     if storage is not None and (storage.used or len(storage)):
         return False
@@ -120,6 +129,25 @@ def response_is_storable(request, response):
         if page._meta.label_lower in uncached or getattr(page, "page_cache", True) is False:
             return False
     return True
+
+
+def strip_csrf(request, content):
+    """The page with this visitor's CSRF tokens cut out, or None when a token shows anywhere else."""
+    if not request.META.get("CSRF_COOKIE"):
+        return content  # no CSRF secret in play: no token can be in the page
+    stripped = CSRF_FIELD.sub(lambda m: m.group(1) + CSRF_PLACEHOLDER + m.group(3), content)
+    secret = request.META.get("CSRF_COOKIE", "")
+    if secret and secret.encode() in stripped:
+        return None
+    from django.middleware.csrf import _does_token_match  # the same comparison Django makes
+
+    for match in TOKEN_LIKE.finditer(stripped):
+        try:
+            if _does_token_match(match.group(0).decode(), secret):
+                return None  # a token outside a form field (a script, a data attribute): not shared
+        except Exception:  # noqa: BLE001, S112 - not a token
+            continue
+    return stripped
 
 
 class PageCacheMiddleware:
@@ -143,11 +171,12 @@ class PageCacheMiddleware:
         if entry is not None:
             return self._replay(request, entry)
         response = self.get_response(request)
-        if response_is_storable(request, response):
+        content = strip_csrf(request, response.content) if response_is_storable(request, response) else None
+        if content is not None:
             patch_vary_headers(response, ("Cookie",))
             headers = [(k, v) for k, v in response.items() if k.lower() not in DROPPED_HEADERS]
             try:
-                cache.set(key, (response.content, headers), getattr(settings, "PAGECACHE_TIMEOUT", 600))
+                cache.set(key, (content, headers), getattr(settings, "PAGECACHE_TIMEOUT", 600))
             except Exception:  # noqa: BLE001
                 logger.warning("page cache: could not store a page", exc_info=True)
             response[HEADER] = "miss"
@@ -156,13 +185,18 @@ class PageCacheMiddleware:
         return response
 
     def _replay(self, request, entry):
-        from django.http import HttpResponse
-
         content, headers = entry
+        csrf = None
+        if CSRF_PLACEHOLDER in content:
+            # Give this visitor their own token and cookie, as CsrfViewMiddleware would.
+            csrf = CsrfViewMiddleware(lambda r: None)
+            csrf.process_request(request)
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
         response = HttpResponse(b"" if request.method == "HEAD" else content)
         for name, value in headers:
             response[name] = value
-        if request.method == "HEAD":
-            response["Content-Length"] = str(len(content))
+        response["Content-Length"] = str(len(content))
+        if csrf is not None:
+            response = csrf.process_response(request, response)
         response[HEADER] = "hit"
         return response

@@ -1,6 +1,8 @@
 """Whole-page cache: hits for anonymous visitors, never for logged-in users or private responses,
 invalidated by publish, unpublish, sign-up and settings changes; varies by language and elder mode."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -142,15 +144,50 @@ def _anonymous(request):
     return request
 
 
-def test_response_with_csrf_token_is_never_stored(rf):
+def test_page_with_a_form_is_shared_but_each_visitor_gets_their_own_csrf_token(rf):
+    from django.middleware.csrf import _does_token_match
+
     def view(request):
-        return HttpResponse(f"<form>{get_token(request)}</form>", content_type="text/html")
+        token = get_token(request)
+        return HttpResponse(
+            f'<form method="post"><input type="hidden" name="csrfmiddlewaretoken" value="{token}"></form>',
+            content_type="text/html",
+        )
 
     middleware = _middleware(view)
-    first = middleware(_anonymous(rf.get("/form-page/")))
-    second = middleware(_anonymous(rf.get("/form-page/")))
-    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "skip"
-    assert first.content != second.content  # each visitor gets their own token
+    first_visitor = _anonymous(rf.get("/form-page/"))
+    first = middleware(first_visitor)
+    visitor = _anonymous(rf.get("/form-page/"))
+    second = middleware(visitor)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    token = re.search(r'value="([A-Za-z0-9]{64})"', second.content.decode()).group(1)
+    cookie = second.cookies["csrftoken"].value
+    assert cookie != first_visitor.META["CSRF_COOKIE"]  # a secret of their own
+    assert not _does_token_match(token, first_visitor.META["CSRF_COOKIE"])
+    assert _does_token_match(token, cookie)
+    assert "pagecache-csrf" not in second.content.decode()
+
+
+def test_page_showing_the_token_outside_a_form_field_is_not_stored(rf):
+    def view(request):
+        return HttpResponse(f"<script>const token = '{get_token(request)}';</script>", content_type="text/html")
+
+    middleware = _middleware(view)
+    middleware(_anonymous(rf.get("/script-token/")))
+    assert middleware(_anonymous(rf.get("/script-token/")))["X-Page-Cache"] == "skip"
+
+
+def test_cached_elder_switch_still_posts(client, tree):
+    from django.test import Client
+
+    get(client, tree["news"].url)
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get(tree["news"].url)
+    assert page.headers["X-Page-Cache"] == "hit"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+    response = strict.post("/elder-mode/", {"elder": "1", "next": tree["news"].url, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert strict.cookies["elder_mode"].value == "1"
 
 
 def test_response_setting_a_cookie_is_never_stored(rf):
