@@ -121,6 +121,13 @@ class Redis:
             self.proc.terminate()
             self.proc.wait(10)
             self.proc = None
+        elif port_open(REDIS_PORT):  # ours (the bench port), left by an earlier run
+            subprocess.run(["redis-cli", "-p", str(REDIS_PORT), "shutdown", "nosave"], capture_output=True)
+        for _ in range(50):
+            if not port_open(REDIS_PORT):
+                return
+            time.sleep(0.1)
+        raise RuntimeError("redis-server did not stop")
 
 
 def portal_env(pg, redis, **extra):
