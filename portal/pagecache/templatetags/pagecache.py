@@ -1,7 +1,8 @@
 """`{% cachedfragment "name" %}…{% endcachedfragment %}`: a template fragment cached until content changes.
 
 The key holds the fragment's name, the host, the language, the elder-friendly mode, the current
-path (menus mark the current page) and the page cache generation, so the fragment is rebuilt after
+path (menus mark the current page; `{% cachedfragment "footer" sitewide %}` leaves it out for
+fragments that are the same on every page) and the page cache generation, so the fragment is rebuilt after
 any content change, like whole pages. Logged-in users get it rendered fresh. A cache outage renders
 the fragment normally.
 """
@@ -22,12 +23,13 @@ register = template.Library()
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, name, nodelist):
+    def __init__(self, name, nodelist, sitewide=False):
         self.name = name
         self.nodelist = nodelist
+        self.sitewide = sitewide
 
     def _key(self, request, name):
-        path = request.get_full_path() if request is not None else ""
+        path = "" if self.sitewide or request is None else request.get_full_path()
         digest = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
         host = request.get_host() if request is not None else ""
         mode = "elder" if request is not None and elder_mode(request) else "std"
@@ -62,8 +64,8 @@ class CachedFragmentNode(template.Node):
 @register.tag
 def cachedfragment(parser, token):
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("usage: {% cachedfragment 'name' %}…{% endcachedfragment %}")
+    if len(bits) not in (2, 3) or (len(bits) == 3 and bits[2] != "sitewide"):
+        raise template.TemplateSyntaxError("usage: {% cachedfragment 'name' [sitewide] %}…{% endcachedfragment %}")
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(parser.compile_filter(bits[1]), nodelist)
+    return CachedFragmentNode(parser.compile_filter(bits[1]), nodelist, sitewide=len(bits) == 3)
