@@ -231,14 +231,13 @@ def submit_run(pg):
             extra_lua=f'run_id = "bench-{run_id}"\ncategory = "water-leak"',
         )
         numbers = [n for n in submit["numbers"] if n]
-        stored = int(
-            pg.psql(f"SELECT count(*) FROM workorders_workorder WHERE idempotency_key LIKE 'bench-{run_id}-%'")
-        )
-        distinct = int(
-            pg.psql(
-                "SELECT count(DISTINCT idempotency_key) FROM workorders_workorder"
+        time.sleep(3)  # let requests still in flight when wrk stopped finish
+        stored, distinct = (
+            int(x)
+            for x in pg.psql(
+                "SELECT count(*), count(DISTINCT idempotency_key) FROM workorders_workorder"
                 f" WHERE idempotency_key LIKE 'bench-{run_id}-%'"
-            )
+            ).split("|")
         )
         found = 0
         for start in range(0, len(numbers), 5000):
