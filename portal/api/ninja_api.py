@@ -40,6 +40,7 @@ def _add_app_routers():
 
 _add_app_routers()
 
-from .openapi_defaults import document_common_errors  # noqa: E402
+from .openapi_defaults import document_common_errors, refuse_nul_characters  # noqa: E402
 
 document_common_errors(api)
+refuse_nul_characters(api)

@@ -28,7 +28,7 @@ class WorkOrderIndexView(IndexView):
     def get_base_queryset(self):
         return (
             WorkOrder.objects.for_user(self.request.user)
-            .select_related("category", "grid", "assignee", "building__community")
+            .select_related("category", "grid__community", "assignee", "building__community")
             .order_by("-submitted_at", "-pk")
         )
 

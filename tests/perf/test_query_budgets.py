@@ -170,17 +170,10 @@ def test_standard_page(client, tree):
     assert_constant(client, page.url, add)
 
 
-SEARCH_N_PLUS_ONE = pytest.mark.xfail(
-    strict=True, reason="search_pages reads each result's content type and category one by one (fix pending)"
-)
-
-
-@SEARCH_N_PLUS_ONE
 def test_search_page(client, tree):
     assert_constant(client, "/search/?q=%E5%81%9C%E6%B0%B4", _news(tree["news"]))
 
 
-@SEARCH_N_PLUS_ONE
 def test_search_api(client, tree):
     assert_constant(client, "/api/portal/search/?q=%E5%81%9C%E6%B0%B4", _news(tree["news"]))
 

@@ -56,7 +56,7 @@ def test_environment_selects_database_cache_search_hosts_and_media(tmp_path):
     assert values["engine"] == "django.db.backends.postgresql"
     assert (values["name"], values["host"], values["port"]) == ("portal", "db.internal", "5433")
     assert values["conn_max_age"] == 60
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "portal.pagecache.backends.ResilientRedisCache"  # RedisCache that degrades
     assert values["cache_location"] == "redis://cache.internal:6379/3"
     assert values["es"] == "http://search.internal:9200"
     assert values["debug"] is True
