@@ -36,7 +36,7 @@ class HomePage(Page):
         "events.EventIndexPage",
         "services.ServiceIndexPage",
     ]
-    max_count_per_parent = 1
+    # No max_count: wagtail-localize keeps each locale's home page under the same root.
     template = "pages/home_page.html"
 
     @classmethod
