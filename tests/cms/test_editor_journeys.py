@@ -173,3 +173,21 @@ def test_page_type_listing_in_api_and_public_filter(client, tree):
     assert "公开讲座" in html
     assert "内部会议" not in html
     assert Page.objects.filter(title="内部会议").exists()
+
+
+def test_admin_add_forms_render_for_every_page_type(client, tree):
+    from cms.news.models import NewsPage
+    from cms.services.models import ServicePage
+
+    client.force_login(make_user("editor1", "editor"))
+    cases = [
+        (StandardPage, tree["home"]),
+        (NewsPage, tree["news"]),
+        (EventPage, tree["events"]),
+        (ServiceCategoryPage, tree["services"]),
+        (ServicePage, tree["canteen"]),
+    ]
+    for model, parent in cases:
+        url = f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
+        assert client.get(url).status_code == 200, url
+    assert client.get("/admin/settings/cms_core/brandsettings/").status_code in (200, 302, 403)
