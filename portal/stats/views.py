@@ -87,7 +87,7 @@ def dashboard(request):
         "stats/dashboard.html",
         {
             "data": data,
-            "charts": chart_list,
+            "charts": [chart for chart in chart_list if chart],
             "grids": Grid.objects.order_by("number"),
             "query": request.GET.urlencode(),
             "can_export": access.can_export(request.user),
