@@ -1,0 +1,83 @@
+"""A resident's main journeys on a phone: a lecture sign-up and the canteen menu; an editor's news page."""
+
+import re
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.cms.factories import make_event, make_service, make_tree
+
+from .conftest import BROWSER_DB, admin_login, shot
+
+pytestmark = BROWSER_DB
+
+
+def in_menu(*pages):
+    for page in pages:
+        page.show_in_menus = True
+        page.save_revision().publish()
+
+
+def test_resident_opens_a_lecture_and_signs_up(phone, site):
+    tree = make_tree(site)
+    in_menu(tree["events"], tree["services"], tree["news"])
+    make_event(tree["events"], title="博悦大讲堂：学区划分政策解读", capacity=30)
+    phone.goto("/")
+    phone.get_by_role("navigation", name="主导航").get_by_role("link", name="活动报名").click()
+    expect(phone.locator("h1")).to_have_text("活动报名")
+    shot(phone, "phone-events")
+    phone.get_by_role("link", name="博悦大讲堂：学区划分政策解读").click()
+    expect(phone.locator("h1")).to_have_text("博悦大讲堂：学区划分政策解读")
+    expect(phone.get_by_role("navigation", name="当前位置")).to_contain_text("活动报名")
+    # Submitting the empty form: errors are announced and linked to the fields.
+    phone.locator(".event__signup button[type=submit]").click()
+    expect(phone.locator("[data-error-summary]")).to_be_visible()
+    expect(phone.locator("#id_name")).to_have_attribute("aria-invalid", "true")
+    assert phone.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    shot(phone, "phone-event-errors")
+    phone.fill("#id_name", "王秀英")
+    phone.fill("#id_phone", "13800001234")
+    phone.fill("#id_party_size", "2")
+    phone.check("#id_consent")
+    phone.locator(".event__signup button[type=submit]").click()
+    expect(phone.locator("h1")).to_have_text(re.compile("报名"))
+    expect(phone.locator(".signup__code")).not_to_be_empty()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(phone, "phone-event-signed-up")
+
+
+def test_resident_browses_the_canteen_menu(phone, site):
+    tree = make_tree(site)
+    in_menu(tree["services"])
+    menu = [
+        ("day", {"weekday": "1", "lunch": ["红烧肉", "清炒时蔬"], "dinner": ["小米粥"], "price": "老人 ¥8 / 其他 ¥12"}),
+        ("day", {"weekday": "2", "lunch": ["西红柿炒鸡蛋"], "dinner": [], "price": "老人 ¥8"}),
+    ]
+    make_service(tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
+    phone.goto("/")
+    phone.get_by_role("navigation", name="主导航").get_by_role("link", name="社区服务").click()
+    phone.get_by_role("link", name="公益食堂").first.click()
+    phone.get_by_role("link", name="圣菲漫步公益食堂").click()
+    table = phone.get_by_role("table", name="每周菜单")
+    expect(table).to_contain_text("红烧肉")
+    expect(table).to_contain_text("老人 ¥8 / 其他 ¥12")
+    # The table scrolls inside its box; the page itself never scrolls sideways.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(phone, "phone-canteen-menu")
+
+
+def test_editor_creates_and_publishes_a_news_page(desktop, admin_user, site):
+    tree = make_tree(site)
+    admin_login(desktop)
+    desktop.goto(f"/admin/pages/add/news/newspage/{tree['news'].pk}/")
+    desktop.fill("#id_title", "党群联席会召开：共商小区停车难题")
+    date = desktop.locator("#id_date")
+    if date.count():
+        date.fill(timezone.localdate().isoformat())
+    shot(desktop, "admin-news-create")
+    desktop.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    desktop.get_by_role("button", name="发布").click()
+    expect(desktop.locator(".messages")).to_contain_text("创建并发布")
+    desktop.goto(tree["news"].url)
+    expect(desktop.get_by_role("link", name="党群联席会召开：共商小区停车难题")).to_be_visible()
+    shot(desktop, "desktop-news-index")

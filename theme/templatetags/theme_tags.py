@@ -1,0 +1,139 @@
+"""Template tags of the theme: main menu, breadcrumbs, language links, pagination links, icons.
+
+Components stay small includes with flat variables; these tags only compute what a template cannot.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+ICON_DIR = Path(__file__).resolve().parent.parent / "static" / "theme" / "icons"
+
+
+def _site_root(request):
+    """The current site's home page in the active language (falls back to the default language)."""
+    if request is None:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Live, public pages directly under the home page that editors marked "show in menus"."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return []
+    current = context.get("page")
+    current_path = getattr(current, "path", "") or ""
+    items = []
+    for child in root.get_children().live().public().in_menu().only("id", "path", "title", "url_path", "depth"):
+        items.append(
+            {
+                "title": child.title,
+                "url": child.get_url(request),
+                "active": bool(current_path) and current_path.startswith(child.path),
+                "current": current is not None and current.pk == child.pk,
+            }
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_items(context, page=None):
+    """The trail from the home page to `page`: a list of {title, url}; the last one is the page itself."""
+    request = context.get("request")
+    page = page or context.get("page")
+    root = _site_root(request)
+    if page is None or root is None or not isinstance(page, Page) or page.depth <= root.depth:
+        return []
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live().public().only("title", "url_path", "depth")
+    items = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    if items:
+        items[0]["title"] = translation.gettext("Home")
+    items.append({"title": page.title, "url": None})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language to the same page in that language.
+
+    For a Wagtail page this is its live translation, or the home page of that language when the page
+    is not translated yet; for other views it is the same path with the language prefix swapped.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        translated = not isinstance(page, Page)
+        if isinstance(page, Page) and request is not None:
+            locale = Locale.objects.filter(language_code=code).first()
+            target = page.get_translation_or_none(locale) if locale else None
+            translated = target is not None and target.live
+            if not translated:
+                root = _site_root(request)
+                target = root.get_translation_or_none(locale) if (root and locale) else None
+                if target is not None and not target.live:
+                    target = None
+            if target is not None:
+                url = target.get_url(request)
+        if url is None and request is not None:
+            url = translate_url(request.path, code)
+        links.append(
+            {"code": code, "name": name, "url": url or "/", "current": code == current, "translated": translated}
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param="page"):
+    """The current query string with `param` set to `number` (keeps filters while paging)."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else None
+    if query is None:
+        return f"?{param}={number}"
+    query[param] = number
+    return "?" + query.urlencode()
+
+
+@lru_cache(maxsize=64)
+def _icon_svg(name):
+    path = ICON_DIR / f"{name}.svg"
+    if not path.is_file() or path.parent != ICON_DIR:
+        return ""
+    return path.read_text(encoding="utf-8").strip()
+
+
+@register.simple_tag
+def icon(name, label=""):
+    """An inline SVG icon from theme/static/theme/icons; decorative unless a label is given."""
+    svg = _icon_svg(name)
+    if not svg:
+        return ""
+    if label:
+        return format_html('<span class="icon" role="img" aria-label="{}">{}</span>', label, mark_safe(svg))  # noqa: S308 - our own files
+    return format_html('<span class="icon" aria-hidden="true">{}</span>', mark_safe(svg))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def language_home_url(context):
+    """The URL of the home page in the active language ("/" for Chinese, "/en/" for English)."""
+    request = context.get("request")
+    root = _site_root(request)
+    url = root.get_url(request) if root is not None else None
+    return url or "/"
