@@ -22,6 +22,8 @@ import hashlib
 import re
 import threading
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -200,6 +202,23 @@ class QueryPlan:
     def __bool__(self):
         return bool(self.groups)
 
+    @property
+    def uses_synonyms(self):
+        return any(alt.kind == "synonym" for group in self.groups for alt in group)
+
+
+_use_synonyms = ContextVar("portal_search_use_synonyms", default=True)
+
+
+@contextmanager
+def without_synonyms():
+    """Plans built inside this block ignore the synonym table (to rank exact matches first)."""
+    token = _use_synonyms.set(False)
+    try:
+        yield
+    finally:
+        _use_synonyms.reset(token)
+
 
 def _alternatives_for_word(word, synonyms):
     """The word, its two-character chunks (for words of 3+ characters) and its synonyms."""
@@ -208,8 +227,8 @@ def _alternatives_for_word(word, synonyms):
         if syn not in forms:
             forms.append(syn)
     alts = []
-    for form in forms:
-        alts.append(Alternative((form,)))
+    for n, form in enumerate(forms):
+        alts.append(Alternative((form,), kind="word" if n == 0 else "synonym"))
         if is_han(form) and len(form) >= 3:
             alts.append(Alternative(tuple(dict.fromkeys(bigrams(form))), kind="chunks"))
     return forms, alts
@@ -236,7 +255,7 @@ def query_plan(query_string, synonyms=None):
     if synonyms is None:
         from .synonyms import synonym_map
 
-        synonyms = synonym_map()
+        synonyms = synonym_map() if _use_synonyms.get() else {}
     norm = normalize(query_string)
     plan = QueryPlan(normalized=norm)
     if not norm:

@@ -31,6 +31,7 @@ BUILTIN_ANALYZERS = frozenset({"whitespace", "cjk", "standard", "simple", "keywo
 TITLE_BOOST = 10.0
 CJK_BOOST = 0.5  # a chunk match counts less than a whole-word match
 PINYIN_BOOST = 0.8
+SYNONYM_BOOST = 0.2  # pages found only through a synonym rank below pages with the words as typed
 
 
 def config():
@@ -76,7 +77,7 @@ def build_index(name=None):
 
 def document_for(page):
     """The document for a (specific) page: pre-analysed fields plus filter fields."""
-    from .pages import page_category, page_content_type_key, page_is_public, page_texts
+    from .pages import page_category, page_content_type_key, page_is_public, page_texts, service_categories
 
     title, body = page_texts(page)
     t, b = analysis.index_parts(title), analysis.index_parts(body)
@@ -91,7 +92,7 @@ def document_for(page):
         "body_pinyin": " ".join(b["pinyin"]),
         "autocomplete": analysis.index_text(title, autocomplete=True),
         "content_type": page_content_type_key(page),
-        "category": page_category(page) or "",
+        "category": page_category(page) or service_categories([(page.pk, page.path, page.depth)]).get(page.pk, ""),
         "locale": page.locale.language_code if page.locale_id else "",
         "live": bool(page.live),
         "public": page_is_public(page),
@@ -102,18 +103,19 @@ def document_for(page):
 def _alternative_clauses(alternative):
     """Should-clauses for one alternative of a query group."""
     token = alternative.tokens[0]
+    f = SYNONYM_BOOST if alternative.kind == "synonym" else 1.0
     if analysis.is_han(token):
         return [
-            dsl.Q("term", title_words={"value": token, "boost": TITLE_BOOST}),
-            dsl.Q("term", body_words={"value": token}),
-            dsl.Q("match", title_cjk={"query": token, "operator": "and", "boost": TITLE_BOOST * CJK_BOOST}),
-            dsl.Q("match", body_cjk={"query": token, "operator": "and", "boost": CJK_BOOST}),
+            dsl.Q("term", title_words={"value": token, "boost": TITLE_BOOST * f}),
+            dsl.Q("term", body_words={"value": token, "boost": f}),
+            dsl.Q("match", title_cjk={"query": token, "operator": "and", "boost": TITLE_BOOST * CJK_BOOST * f}),
+            dsl.Q("match", body_cjk={"query": token, "operator": "and", "boost": CJK_BOOST * f}),
         ]
     return [
-        dsl.Q("term", title_words={"value": token, "boost": TITLE_BOOST}),
-        dsl.Q("term", body_words={"value": token}),
-        dsl.Q("term", title_pinyin={"value": token, "boost": TITLE_BOOST * PINYIN_BOOST}),
-        dsl.Q("term", body_pinyin={"value": token, "boost": PINYIN_BOOST}),
+        dsl.Q("term", title_words={"value": token, "boost": TITLE_BOOST * f}),
+        dsl.Q("term", body_words={"value": token, "boost": f}),
+        dsl.Q("term", title_pinyin={"value": token, "boost": TITLE_BOOST * PINYIN_BOOST * f}),
+        dsl.Q("term", body_pinyin={"value": token, "boost": PINYIN_BOOST * f}),
     ]
 
 

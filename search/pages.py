@@ -4,8 +4,10 @@ from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import Page
 
-#: Attributes a page type may define to appear in the "service category" facet, first found wins.
-CATEGORY_ATTRIBUTES = ("search_category", "service_category", "category")
+#: A page type may define `search_category` (a short label) to appear in the "service category" facet.
+CATEGORY_ATTRIBUTES = ("search_category",)
+#: Service listings are grouped under category pages of this type: their title is the category.
+SERVICE_CATEGORY_PAGE = ("services", "servicecategorypage")
 
 
 def plain(value):
@@ -51,7 +53,7 @@ def page_content_type_key(page):
 
 
 def page_category(page):
-    """The page's service category label, when its type has one (see `CATEGORY_ATTRIBUTES`)."""
+    """The page's own service category label, when its type defines `search_category`."""
     for name in CATEGORY_ATTRIBUTES:
         value = getattr(page, name, None)
         if callable(value):
@@ -59,6 +61,25 @@ def page_category(page):
         if value:
             return str(getattr(value, "name", None) or getattr(value, "title", None) or value)
     return ""
+
+
+def service_categories(rows):
+    """{page id: category title} for pages whose parent is a service category page, in one query.
+
+    `rows` are (page id, path, depth) tuples.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    try:
+        ct = ContentType.objects.get_by_natural_key(*SERVICE_CATEGORY_PAGE)
+    except ContentType.DoesNotExist:
+        return {}
+    step = Page.steplen
+    parent_paths = {pk: path[:-step] for pk, path, depth in rows if depth > 1}
+    titles = dict(
+        Page.objects.filter(path__in=set(parent_paths.values()), content_type=ct).values_list("path", "title")
+    )
+    return {pk: titles[path] for pk, path in parent_paths.items() if path in titles}
 
 
 def page_is_public(page):

@@ -12,17 +12,18 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from . import analysis, elastic
-from .pages import page_category, page_content_type_key, page_texts
+from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts, service_categories
 
 logger = logging.getLogger(__name__)
 
-MAX_HITS = 500  # ranked candidates considered per query (facets count within these)
+MAX_HITS = 200  # ranked candidates considered per query (facets count within these)
 MAX_PER_PAGE = 50
 MAX_QUERY_LENGTH = 100
 SNIPPET_CHARS = 90
@@ -126,10 +127,22 @@ def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
         else:
             allowed = set(_base_queryset(locale).filter(pk__in=ids).values_list("pk", flat=True))
             return [i for i in ids if i in allowed], "elasticsearch"
+    ids = _database_ids(query, locale, limit, autocomplete)
+    if plan.uses_synonyms:
+        # Pages with the words as typed rank above pages found only through a synonym.
+        with analysis.without_synonyms():
+            exact = _database_ids(query, locale, limit, autocomplete)
+        ids = exact + [i for i in ids if i not in set(exact)]
+    return ids[:limit], "database"
+
+
+def _database_ids(query, locale, limit, autocomplete):
     backend = get_search_backend()
     qs = _base_queryset(locale)
+    if hasattr(backend, "ranked_pks"):
+        return backend.ranked_pks(query, qs, limit, autocomplete=autocomplete)
     results = backend.autocomplete(query, qs) if autocomplete else backend.search(query, qs)
-    return [p.pk for p in results[:limit]], "database"
+    return [p.pk for p in results[:limit]]
 
 
 def _mark(text, terms):
@@ -191,8 +204,44 @@ def _mark_aligned(original, normalized, terms):
     return "".join(out)
 
 
-def _content_type_label(page):
-    return str(page.specific_class._meta.verbose_name) if page.specific_class else ""
+@dataclass
+class Candidate:
+    pk: int
+    type_key: str
+    type_label: str
+    category: str = ""
+
+
+def _candidates(ids):
+    """Ranked candidates with their content type and service category, in a few queries.
+
+    The category is the parent service category page's title (service listings), or the page's
+    own `search_category` for page types that define one.
+    """
+    rows = {pk: (ct_id, path, depth) for pk, ct_id, path, depth in
+            Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id", "path", "depth")}  # fmt: skip
+    categories = service_categories([(pk, path, depth) for pk, (_ct, path, depth) in rows.items()])
+    by_type, types = {}, {}
+    for pk, (ct_id, _path, _depth) in rows.items():
+        by_type.setdefault(ct_id, []).append(pk)
+    for ct_id, pks in by_type.items():
+        ct = ContentType.objects.get_for_id(ct_id)
+        model = ct.model_class()
+        label = str(model._meta.verbose_name) if model else ct.model
+        types[ct_id] = (f"{ct.app_label}.{ct.model}", label)
+        if model is not None and any(hasattr(model, name) for name in CATEGORY_ATTRIBUTES):
+            for obj in model._default_manager.filter(pk__in=pks):
+                categories[obj.pk] = page_category(obj) or categories.get(obj.pk, "")
+    return [Candidate(i, *types[rows[i][0]], categories.get(i, "")) for i in ids if i in rows]
+
+
+def _facet(pairs, selected):
+    counts, labels = {}, {}
+    for value, label in pairs:
+        counts[value] = counts.get(value, 0) + 1
+        labels.setdefault(value, label)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [FacetValue(value, labels[value], n, value == selected) for value, n in ordered]
 
 
 def _suggestions(query, plan, locale):
@@ -220,34 +269,22 @@ def search_pages(query, *, page=1, per_page=10, content_type="", category="", re
     locale = _active_locale()
     plan = analysis.query_plan(query)
     ids, outcome.engine = ranked_ids(query, locale=locale)
-    pages = Page.objects.filter(pk__in=ids).select_related("content_type", "locale").specific()
-    by_id = {p.pk: p for p in pages}
-    ranked = [by_id[i] for i in ids if i in by_id]
-
-    type_counts, type_labels, cat_counts = {}, {}, {}
-    rows = []
-    for p in ranked:
-        key, cat = page_content_type_key(p), page_category(p)
-        type_counts[key] = type_counts.get(key, 0) + 1
-        type_labels.setdefault(key, _content_type_label(p))
-        if cat:
-            cat_counts[cat] = cat_counts.get(cat, 0) + 1
-        rows.append((p, key, cat))
+    candidates = _candidates(ids)
     outcome.facets = {
-        "content_type": [
-            FacetValue(k, type_labels[k], n, k == content_type)
-            for k, n in sorted(type_counts.items(), key=lambda kv: -kv[1])
-        ],
-        "category": [FacetValue(k, k, n, k == category) for k, n in sorted(cat_counts.items(), key=lambda kv: -kv[1])],
+        "content_type": _facet([(c.type_key, c.type_label) for c in candidates], content_type),
+        "category": _facet([(c.category, c.category) for c in candidates if c.category], category),
     }
-    if content_type:
-        rows = [r for r in rows if r[1] == content_type]
-    if category:
-        rows = [r for r in rows if r[2] == category]
+    rows = [c for c in candidates if (not content_type or c.type_key == content_type)]
+    rows = [c for c in rows if (not category or c.category == category)]
     outcome.total = len(rows)
     if outcome.total and page > outcome.num_pages:
         raise SearchInputError(_("There is no page %(page)d of these results.") % {"page": page})
-    for p, key, cat in rows[(page - 1) * per_page : page * per_page]:
+    shown = rows[(page - 1) * per_page : page * per_page]
+    specific = {p.pk: p for p in Page.objects.filter(pk__in=[c.pk for c in shown]).specific()}
+    for c in shown:
+        p = specific.get(c.pk)
+        if p is None:
+            continue
         title, body = page_texts(p)
         title_terms, title_norm = _terms_in(title, plan)
         outcome.hits.append(
@@ -257,9 +294,9 @@ def search_pages(query, *, page=1, per_page=10, content_type="", category="", re
                 title_html=mark_safe(_mark_aligned(title, title_norm, title_terms)),  # noqa: S308 - escaped
                 snippet_html=highlight(body, plan),
                 url=p.get_url(request=request) or "",
-                content_type=key,
-                content_type_label=type_labels.get(key, ""),
-                category=cat,
+                content_type=c.type_key,
+                content_type_label=c.type_label,
+                category=c.category,
             )
         )
     if not outcome.total:

@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from .analysis import full_pinyin, is_han
+
 CACHE_KEY = "portal-search:synonyms:v1"
 
 # Shipped defaults; the demo loader and the first migration-free start put them in the table.
@@ -12,6 +14,7 @@ DEFAULT_SYNONYMS = [
     ("助餐 食堂 饭堂", "meals for older residents"),
     ("维修 报修 修理", "repairs"),
     ("投诉 意见 建议", "complaints and suggestions"),
+    ("讲座 宣讲 课堂", "talks and classes"),
 ]
 
 
@@ -31,6 +34,10 @@ def synonym_map():
         for term in terms:
             others = mapping.setdefault(term, [])
             others.extend(t for t in terms if t != term and t not in others)
+            if is_han(term) and len(term) >= 2:
+                # Typed in pinyin ("jiazheng"): the Chinese word and its synonyms.
+                by_pinyin = mapping.setdefault(full_pinyin(term), [])
+                by_pinyin.extend(t for t in terms if t not in by_pinyin)
     cache.set(CACHE_KEY, mapping, 300)
     return mapping
 

@@ -1,12 +1,12 @@
 """The editorial set-up tests and the demo rely on: review workflows and page permissions.
 
-- News and events need approval by the branch secretary (group "secretary") before they publish.
+- Brand pages, news and events need approval by the branch secretary (group "secretary").
 - Service listings (partners' edits included) need approval by an editor (group "editor").
 Workflows attach to the index pages, so every page below them is covered. Idempotent.
 """
 
 from django.contrib.auth.models import Permission
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from portal.accounts.roles import EDITOR, MANAGER, SECRETARY, ensure_roles
 
@@ -20,8 +20,8 @@ def _workflow(name, task_name, group):
     if task is None:
         task = GroupApprovalTask.objects.create(name=task_name)
     task.groups.add(group)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Workflow is a ClusterableModel: its in-memory relation manager would not save, so use the model.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
 
 
@@ -39,7 +39,8 @@ def ensure_workflows():
     groups = ensure_roles()
     content = _workflow(CONTENT_WORKFLOW, "Branch secretary approval", groups[SECRETARY])
     listings = _workflow(LISTING_WORKFLOW, "Editor approval", groups[EDITOR])
-    _assign(content, [*NewsIndexPage.objects.all(), *EventIndexPage.objects.all()])
+    # The whole site goes through the secretary; the service directory has its own, more specific workflow.
+    _assign(content, [*HomePage.objects.all(), *NewsIndexPage.objects.all(), *EventIndexPage.objects.all()])
     _assign(listings, ServiceIndexPage.objects.all())
 
     # Page-tree permissions: editors draft and submit, secretary and manager also publish.
@@ -50,4 +51,8 @@ def ensure_workflows():
             for codename in codenames:
                 permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
                 GroupPagePermission.objects.get_or_create(group=groups[role], page=home, permission=permission)
+    # Editors approve service listings (partners' changes included), so they publish in the directory.
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    for directory in ServiceIndexPage.objects.all():
+        GroupPagePermission.objects.get_or_create(group=groups[EDITOR], page=directory, permission=publish)
     return {"content": content, "listings": listings}

@@ -63,7 +63,7 @@ def checkin(request, code):
             signup = mark_attended(code, request.user)
         except SignupError as exc:
             error = exc.message
-    context = {"signup": signup, "event": signup.event, "error": error}
+    context = {"signup": signup, "event": signup.event, "page": signup.event, "error": error}
     return TemplateResponse(request, "pages/event_checkin.html", context, status=400 if error else 200)
 
 
@@ -84,4 +84,5 @@ def sign_up_on_behalf(request, page_id):
             else:
                 return redirect("events:signup", token=signup.token)
         status = 400
-    return TemplateResponse(request, "pages/event_on_behalf.html", {"event": event, "form": form}, status=status)
+    context = {"event": event, "page": event, "form": form}
+    return TemplateResponse(request, "pages/event_on_behalf.html", context, status=status)

@@ -50,3 +50,51 @@ def load_home(ctx):
     brand.save()
     ctx.objects["home"] = home
     ctx.objects["site"] = site
+
+
+def _home_body(ctx):
+    from cms.core.demo_helpers import stream
+    from cms.services.models import ServiceCategoryPage
+
+    canteen = ServiceCategoryPage.objects.filter(slug="canteen").first()
+    party = ctx.objects.get("party_page")
+    blocks = [
+        (
+            "statistics",
+            {
+                "heading": "民呼我应",
+                "items": [
+                    {"value": "90%+", "label": "物业服务满意率", "unit": ""},
+                    {"value": "9480", "label": "累计报事报修", "unit": "件"},
+                    {"value": "958", "label": "上半年线上报事报修", "unit": "条"},
+                    {"value": "8", "label": "微网格红管家", "unit": "名"},
+                ],
+            },
+        ),
+        ("upcoming_events", {"heading": "近期活动", "kind": "", "count": 3}),
+    ]
+    if canteen is not None:
+        blocks.append(("services_in_category", {"heading": "公益食堂", "category": canteen.pk, "count": 3}))
+    if party is not None:
+        blocks.append(
+            (
+                "call_to_action",
+                {
+                    "heading": "党建引领 红色物业",
+                    "text": "鸢都红管家先进党组织 · 齐鲁红色物业星级服务企业 · 绿色智慧住区示范项目",
+                    "link": {"text": "了解党建引领", "page": party.pk, "external_url": ""},
+                },
+            )
+        )
+    return stream(*blocks)
+
+
+@step(290, "home page blocks and review workflows")
+def load_home_body(ctx):
+    from cms.core.workflows import ensure_workflows
+
+    home, _site = ensure_home_page()
+    if not home.body:
+        home.body = _home_body(ctx)
+        home.save_revision().publish()
+    ensure_workflows()

@@ -35,6 +35,7 @@ class HomePage(Page):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "services.ServiceIndexPage",
+        "stats.PublicReportPage",
     ]
     max_count_per_parent = 1
     template = "pages/home_page.html"

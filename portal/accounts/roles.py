@@ -26,6 +26,22 @@ ROLE_LABELS = {
     OFFICIAL: _("Street or community official (街道/社区)"),
 }
 
+# Requests (portal.workorders): staff who work requests see and move them (stewards only their
+# grid's, see WorkOrderQuerySet.for_user) and enter requests received by phone or in person;
+# managers also edit categories and SLA targets and revoke API keys.
+WORK_REQUESTS = [
+    ("workorders", "view_workorder"),
+    ("workorders", "change_workorder"),
+    ("workorders", "add_workorder"),
+]
+MANAGE_REQUESTS = [
+    ("workorders", "view_category"),
+    ("workorders", "add_category"),
+    ("workorders", "change_category"),
+    ("workorders", "view_apitoken"),
+    ("workorders", "change_apitoken"),
+]
+
 # (app_label, codename) pairs each role is granted; roles that enter the Wagtail admin get
 # wagtailadmin.access_admin.
 _GRID_ADMIN = [
@@ -34,16 +50,45 @@ _GRID_ADMIN = [
     for action in ("add", "change", "delete", "view")
 ]
 _DATA_CENTRE = [("stats", "view_dashboard"), ("stats", "export_statistics")]
+# Event sign-ups: staff list (phones masked), export and check in; stewards sign up residents on their behalf.
+SIGNUP_STAFF = [("events", "view_eventsignup"), ("events", "add_eventsignup"), ("events", "change_eventsignup")]
+# Content editing: images, documents and news categories; page rights are set on the page tree by
+# cms.core.workflows.ensure_workflows().
+CONTENT_EDITING = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("news", "add_newscategory"),
+    ("news", "change_newscategory"),
+]
+# Reviewing partner applications.
+PARTNER_REVIEW = [("partners", "view_partner"), ("partners", "change_partner")]
 
 ROLE_PERMISSIONS = {
-    EDITOR: [("wagtailadmin", "access_admin")],
-    SECRETARY: [("wagtailadmin", "access_admin")],
+    EDITOR: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF],
+    SECRETARY: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF, *PARTNER_REVIEW, *WORK_REQUESTS],
     # Managers run the grids in the admin, read the audit log and the data centre.
-    MANAGER: [("wagtailadmin", "access_admin"), *_GRID_ADMIN, ("accounts", "view_auditlog"), *_DATA_CENTRE],
+    MANAGER: [
+        ("wagtailadmin", "access_admin"),
+        *_GRID_ADMIN,
+        ("accounts", "view_auditlog"),
+        *_DATA_CENTRE,
+        *SIGNUP_STAFF,
+        *PARTNER_REVIEW,
+        *WORK_REQUESTS,
+        *MANAGE_REQUESTS,
+    ],
     # Stewards work households, visits and the care roster on the site (/steward/), scoped to their grids
     # by portal.grids.scope; they hold no model permissions that would show other grids in the admin.
-    STEWARD: [("wagtailadmin", "access_admin")],
-    GENERAL_STEWARD: [("wagtailadmin", "access_admin")],
+    # Requests are scoped to their grids by WorkOrderQuerySet.for_user. Event sign-ups are not grid data:
+    # they check residents in at the door and sign up on their behalf.
+    STEWARD: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF, *WORK_REQUESTS],
+    GENERAL_STEWARD: [("wagtailadmin", "access_admin"), *SIGNUP_STAFF, *WORK_REQUESTS],
+    # Partners never enter the Wagtail admin: they edit their own listings on the site
+    # (portal.partners.views), and every change waits for an editor's approval.
     PARTNER: [],
     # Officials read the figures (no personal data) and nothing else; no admin access.
     OFFICIAL: [("stats", "view_dashboard"), ("stats", "export_statistics")],

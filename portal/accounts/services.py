@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit, roles
+from . import audit, request_privacy, roles
 from .models import AuditLog, ResidentProfile
 
 
@@ -82,6 +82,7 @@ def export_own_data(user):
             "household": str(profile.household) if profile.household else None,
             "requested_at": profile.requested_at.isoformat(),
         }
+    data["requests"] = request_privacy.own_data(user)
     for label, module in _own_data_contributors():
         if hasattr(module, "own_data"):
             data[label] = module.own_data(user)
@@ -94,8 +95,45 @@ def delete_own_data(user):
     """Delete the resident's account and profile; other apps anonymise what they must keep for statistics."""
     if user.is_staff or user.is_superuser or user.groups.exists():
         raise PermissionDenied(_("Staff accounts are closed by an administrator."))
+    scrubbed = request_privacy.forget(user)
     for _label, module in _own_data_contributors():
         if hasattr(module, "forget"):
             module.forget(user)
-    AuditLog.objects.create(action=AuditLog.Action.OWN_DATA_DELETE, actor_name=f"user #{user.pk}")
+    AuditLog.objects.create(
+        action=AuditLog.Action.OWN_DATA_DELETE, actor_name=f"user #{user.pk}", detail=f"requests={scrubbed}"
+    )
     user.delete()
+
+
+def retention_cutoff(now=None):
+    from .models import PrivacySettings
+
+    days = PrivacySettings.load().retention_days
+    return (now or timezone.now()) - timezone.timedelta(days=days)
+
+
+@transaction.atomic
+def anonymise_expired(now=None):
+    """Scrub personal data older than the retention period; returns {what: rows changed}.
+
+    Safe to run repeatedly: only rows that still hold personal data are touched, so a second run
+    changes nothing. Each app with a `privacy.anonymise_expired(cutoff)` takes part.
+    """
+    cutoff = retention_cutoff(now)
+    done = {
+        "requests": request_privacy.anonymise_expired(cutoff),
+        "accounts": ResidentProfile.objects.filter(status=ResidentProfile.Status.REJECTED, decided_at__lt=cutoff)
+        .exclude(real_name="", phone="")
+        .update(real_name="", phone=""),
+    }
+    for label, module in _own_data_contributors():
+        if hasattr(module, "anonymise_expired"):
+            done[label] = module.anonymise_expired(cutoff)
+    total = sum(done.values())
+    if total:
+        AuditLog.objects.create(
+            action=AuditLog.Action.ANONYMISE,
+            actor_name="retention",
+            detail=", ".join(f"{k}={v}" for k, v in done.items()),
+        )
+    return done

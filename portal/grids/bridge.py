@@ -1,24 +1,43 @@
-"""The bridge to resident requests (portal.workorders), which another part of the portal owns.
+"""The bridge to resident requests (portal.workorders): a problem found on a visit becomes a request
+in one step, through portal.workorders.services.submit like every other channel."""
 
-Until portal.workorders provides its service functions, the visit log simply has no
-"turn into a request" option; nothing here fakes a request.
-"""
-
-from importlib import import_module
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 
-def _services():
+def categories():
+    from portal.workorders.models import Category
+
+    return Category.objects.filter(active=True).order_by("sort_order", "name")
+
+
+def request_from_visit(user, visit, category):
+    """Submit a request for the visited household's problem, entered by the steward; returns its number.
+
+    Raises ValidationError with readable messages (for example when the household has no mobile number).
+    """
+    from portal.workorders import services
+    from portal.workorders.models import WorkOrder
+
+    household = visit.household
     try:
-        module = import_module("portal.workorders.services")
-    except ModuleNotFoundError:
-        return None
-    return module if hasattr(module, "submit") else None
-
-
-def available():
-    return _services() is not None
-
-
-def request_from_visit(user, visit):
-    """Submit a request for the visited household's problem; returns its number. Not yet wired."""
-    raise NotImplementedError("portal.workorders.services.submit is not on main yet")
+        order = services.submit(
+            category=category,
+            name=household.head_name or _("Resident"),
+            phone=household.phone,
+            description=visit.problem,
+            building=household.unit.building,
+            unit=household.unit.number,
+            room=household.room,
+            channel=WorkOrder.Channel.VISIT,
+            entered_by=user,
+            consent=True,  # the household agreed during the visit; the steward records it for them
+            extra={"visit": visit.pk},
+        )
+    except ValidationError as exc:
+        messages = []
+        for field, errors in getattr(exc, "message_dict", {"": exc.messages}).items():
+            label = _("household phone") if field == "phone" else field
+            messages.extend(f"{label}: {e}" if label else e for e in errors)
+        raise ValidationError(messages) from exc
+    return order.number

@@ -157,17 +157,18 @@ def load_visits(ctx):
 
 @step(420, "care roster: elderly people living alone, with consent")
 def load_care_roster(ctx):
+    import datetime
     import random
 
     from django.utils import timezone
 
-    from .models import CareRecipient, Household
+    from .models import CareRecipient, Household, Visit
 
     for grid in Grid.objects.order_by("number"):
         candidates = list(Household.objects.active().filter(unit__building__grid=grid, members=1).order_by("pk")[:20])
         rng = random.Random(f"care-{grid.number}")
-        for household in rng.sample(candidates, min(len(candidates), ctx.scaled(3))):
-            CareRecipient.objects.get_or_create(
+        for index, household in enumerate(rng.sample(candidates, min(len(candidates), ctx.scaled(3)))):
+            recipient, _ = CareRecipient.objects.get_or_create(
                 household=household,
                 name=household.head_name or _name(rng),
                 defaults={
@@ -179,3 +180,55 @@ def load_care_roster(ctx):
                     "consent_by": "本人",
                 },
             )
+            # Most are visited on schedule; in grids 5 and 8 one visit is overdue, so the alert shows.
+            overdue = index == 0 and grid.number in (5, 8)
+            days_ago = recipient.visit_every_days + 3 if overdue else rng.randrange(recipient.visit_every_days)
+            visited_on = timezone.localdate() - datetime.timedelta(days=days_ago)
+            if not household.visits.filter(visited_on__gt=visited_on - datetime.timedelta(days=1)).exists():
+                Visit.objects.get_or_create(
+                    household=household,
+                    visited_on=visited_on,
+                    defaults={"steward": grid.stewards.filter(kind=Steward.Kind.GRID).first(), "note": "关爱走访"},
+                )
+
+
+@step(430, "visit problems of this quarter turned into requests")
+def load_visit_requests(ctx):
+    """What a steward does on the stairs: a problem found on a visit becomes a request (channel 走访)."""
+    from django.core.exceptions import ValidationError
+
+    from portal.workorders import services as workorder_services
+    from portal.workorders.models import Category, WorkOrder
+
+    from .models import Visit, current_quarter, quarter_bounds
+
+    category = Category.objects.filter(active=True, kind=Category.Kind.REPAIR_IN_HOME).order_by("sort_order").first()
+    if category is None:  # the request categories come with the requests' demo step
+        return
+    start, end = quarter_bounds(*current_quarter())
+    visits = (
+        Visit.objects.filter(visited_on__range=(start, end))
+        .exclude(problem="")
+        .select_related("household__unit__building", "steward__user")
+        .order_by("pk")
+    )
+    for visit in visits[: ctx.scaled(40)]:
+        household = visit.household
+        try:
+            workorder_services.submit(
+                category=category,
+                name=household.head_name or "住户",
+                phone=household.phone,
+                description=visit.problem,
+                building=household.unit.building,
+                unit=household.unit.number,
+                room=household.room,
+                channel=WorkOrder.Channel.VISIT,
+                entered_by=visit.steward.user if visit.steward else None,
+                extra={"visit": visit.pk},
+                idempotency_key=f"demo-visit-{household.unit.building.number}-{household.unit.number}-"
+                f"{household.room}-{visit.visited_on:%Y%m%d}",
+                notify=False,
+            )
+        except ValidationError:
+            continue

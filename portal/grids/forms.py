@@ -25,11 +25,17 @@ class VisitForm(forms.Form):
         required=False,
         help_text=_("Creates a repair request for this household in one step."),
     )
+    category = forms.ModelChoiceField(label=_("Request category"), queryset=Household.objects.none(), required=False)
 
-    def __init__(self, *args, households=None, **kwargs):
+    def __init__(self, *args, households=None, categories=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["household"].queryset = households if households is not None else Household.objects.none()
         self.fields["household"].label_from_instance = lambda h: h.room
+        if categories is None:
+            del self.fields["make_request"]
+            del self.fields["category"]
+        else:
+            self.fields["category"].queryset = categories
 
     def clean_visited_on(self):
         value = self.cleaned_data["visited_on"]
@@ -39,8 +45,11 @@ class VisitForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("make_request") and not (data.get("problem") or "").strip():
-            self.add_error("problem", _("Describe the problem to turn it into a request."))
+        if data.get("make_request"):
+            if not (data.get("problem") or "").strip():
+                self.add_error("problem", _("Describe the problem to turn it into a request."))
+            if not data.get("category"):
+                self.add_error("category", _("Choose the request category."))
         return data
 
 

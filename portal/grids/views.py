@@ -96,7 +96,6 @@ def home(request):
             "overdue_count": len(overdue),
             "can_see_roster": scope.can_see_roster(request.user),
             "is_manager": scope.is_manager(request.user),
-            "has_worklist": bridge.available(),
         },
     )
 
@@ -172,9 +171,7 @@ def _log_visit_for_unit(request, unit, method):
     households = unit.households.active()
     if not scope.grids_for(request.user).filter(pk=unit.building.grid_id).exists():
         raise PermissionDenied
-    form = VisitForm(request.POST or None, households=households)
-    if not bridge.available():
-        del form.fields["make_request"]
+    form = VisitForm(request.POST or None, households=households, categories=bridge.categories())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -187,7 +184,9 @@ def _log_visit_for_unit(request, unit, method):
                     method=method,
                     visited_on=data["visited_on"],
                 )
-                number = bridge.request_from_visit(request.user, visit) if data.get("make_request") else None
+                number = None
+                if data.get("make_request"):
+                    number = bridge.request_from_visit(request.user, visit, data["category"])
         except ValidationError as exc:
             form.add_error(None, exc.messages)
         else:

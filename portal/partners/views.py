@@ -11,10 +11,18 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from . import services
 from .forms import ListingForm, PartnerApplicationForm
 from .models import PartnerMembership
+
+
+def render(request, template, context, status=200):
+    """Site pages outside the page tree: the header links home through the site's root page."""
+    site = Site.find_for_request(request)
+    context = {"page": site.root_page.specific if site else None, **context}
+    return TemplateResponse(request, template, context, status=status)
 
 
 @login_required
@@ -22,7 +30,7 @@ from .models import PartnerMembership
 def apply(request):
     membership = PartnerMembership.objects.select_related("partner").filter(user=request.user).first()
     if membership is not None:
-        return TemplateResponse(request, "pages/partner_status.html", {"partner": membership.partner})
+        return render(request, "pages/partner_status.html", {"partner": membership.partner})
     form = PartnerApplicationForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
@@ -33,8 +41,8 @@ def apply(request):
             else:
                 messages.success(request, _("Thank you. Staff will review your application."))
                 return redirect("partners:apply")
-        return TemplateResponse(request, "pages/partner_apply.html", {"form": form}, status=400)
-    return TemplateResponse(request, "pages/partner_apply.html", {"form": form})
+        return render(request, "pages/partner_apply.html", {"form": form}, status=400)
+    return render(request, "pages/partner_apply.html", {"form": form})
 
 
 def _partner_or_404(request):
@@ -48,7 +56,7 @@ def _partner_or_404(request):
 def dashboard(request):
     partner = _partner_or_404(request)
     listings = list(services.own_listings(partner))
-    return TemplateResponse(request, "pages/partner_dashboard.html", {"partner": partner, "listings": listings})
+    return render(request, "pages/partner_dashboard.html", {"partner": partner, "listings": listings})
 
 
 @login_required
@@ -75,4 +83,4 @@ def edit_listing(request, page_id):
         form = ListingForm(initial=ListingForm.initial_for(draft, with_menu), with_menu=with_menu)
         status = 200
     context = {"partner": partner, "listing": listing, "form": form}
-    return TemplateResponse(request, "pages/partner_listing_form.html", context, status=status)
+    return render(request, "pages/partner_listing_form.html", context, status=status)

@@ -3,6 +3,7 @@
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -35,11 +36,7 @@ def workbook_bytes(data):
             (_("Visited this quarter"), visits["visited"]),
             (_("Visit coverage"), visits["coverage"]),
         ]
-        + (
-            [(_(label), data["requests"]["totals"].get(key)) for key, label in REQUEST_TOTALS]
-            if data["requests"]
-            else [(_("Requests"), _("not available yet"))]
-        ),
+        + [(str(label), data["requests"]["totals"].get(key)) for key, label in REQUEST_TOTALS],
     )
     _sheet(
         workbook,
@@ -60,13 +57,13 @@ def workbook_bytes(data):
     return buffer.getvalue()
 
 
-# (key in figures["requests"]["totals"], English label); labels are translated when written.
+# (key in figures["requests"]["totals"], label)
 REQUEST_TOTALS = [
-    ("total", "Requests"),
-    ("response_rate", "Response rate"),
-    ("resolution_rate", "Resolution rate"),
-    ("satisfaction_rate", "Satisfaction rate"),
-    ("median_response_hours", "Median response time (hours)"),
-    ("median_resolution_hours", "Median resolution time (hours)"),
-    ("overdue", "Overdue"),
+    ("total", gettext_lazy("Requests")),
+    ("response_rate", gettext_lazy("Response rate")),
+    ("resolution_rate", gettext_lazy("Resolution rate")),
+    ("satisfaction_rate", gettext_lazy("Satisfaction rate")),
+    ("median_response_hours", gettext_lazy("Median response time (hours)")),
+    ("median_resolution_hours", gettext_lazy("Median resolution time (hours)")),
+    ("overdue", gettext_lazy("Overdue")),
 ]

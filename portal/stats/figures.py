@@ -1,17 +1,17 @@
 """The data centre's figures, computed in one place for the dashboard, the API, the Excel download
 and the public 公示 page. Nothing here returns personal data.
 
-Request figures come from portal.workorders through `requests_figures`; until that app provides its
-model the request part is None and the dashboard says so.
+Request figures come from portal.workorders through `portal.stats.requests`.
 """
 
 import datetime
-from importlib import import_module
 
 from django.utils import timezone
 
 from portal.grids import services as grid_services
 from portal.grids.models import Grid, current_quarter
+
+from . import requests
 
 
 def month_bounds(year, month):
@@ -32,21 +32,6 @@ def parse_month(value, default=None):
     if not (2000 <= year <= 2100 and 1 <= month <= 12):
         raise ValueError(value)
     return year, month
-
-
-def _requests_module():
-    """portal.stats.requests computes the request figures once portal.workorders has its WorkOrder model."""
-    from django.apps import apps
-
-    try:
-        apps.get_model("workorders", "WorkOrder")
-    except LookupError:
-        return None
-    return import_module("portal.stats.requests")
-
-
-def requests_available():
-    return _requests_module() is not None
 
 
 def visit_figures(grids, year, quarter):
@@ -76,10 +61,9 @@ def summary(start, end, grids=None):
     """All figures for the period [start, end] (dates), optionally limited to some grids."""
     grids = Grid.objects.select_related("community").order_by("number") if grids is None else grids
     year, quarter = current_quarter(end)
-    module = _requests_module()
     return {
         "period": {"start": start.isoformat(), "end": end.isoformat()},
-        "requests": module.figures(start, end, grids) if module else None,
+        "requests": requests.figures(start, end, grids),
         "visits": visit_figures(grids, year, quarter),
     }
 
@@ -87,7 +71,13 @@ def summary(start, end, grids=None):
 def public_figures(start, end):
     """What the public 公示 page shows: totals and rates per month and grid, no personal data."""
     data = summary(start, end)
-    requests = data["requests"]
-    if requests is not None:
-        requests = {k: v for k, v in requests.items() if k not in {"cases"}}
-    return {"period": data["period"], "requests": requests, "visits": data["visits"]}
+    request_figures = data["requests"]
+    return {
+        "period": data["period"],
+        "requests": {
+            "totals": request_figures["totals"],
+            "per_category": request_figures["per_category"],
+            "per_grid": request_figures["per_grid"],
+        },
+        "visits": data["visits"],
+    }

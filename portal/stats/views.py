@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from portal.accounts import audit
 from portal.accounts.models import AuditLog
 from portal.grids.models import Grid
 from portal.grids.rendering import render
+from portal.workorders.models import WorkOrder
 
 from . import access, charts, export, figures
 
@@ -104,3 +106,31 @@ def export_xlsx(request):
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="statistics-{start:%Y%m}-{end:%Y%m}.xlsx"'
     return response
+
+
+@dashboard_required(access.can_view)
+def cases(request):
+    """Drill-down from a figure to the requests behind it, anonymised: no name, phone, room or text."""
+    from .requests import anonymised_cases
+
+    try:
+        start, end, grids = period_from(request)
+        category = _optional_int(request.GET.get("category"))
+        status = request.GET.get("status", "")
+        if status and status not in WorkOrder.Status.values:
+            raise ValueError("status")
+    except ValueError:
+        return _bad_period(request)
+    rows = anonymised_cases(
+        start, end, grids, category=category, status=status, overdue=bool(request.GET.get("overdue"))
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "stats/cases.html", {"page_obj": page, "start": start, "end": end})
+
+
+def _optional_int(value):
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ValueError(value)
+    return int(value)

@@ -305,7 +305,9 @@ def _actor_label(actor):
 
 def _locked(work_order):
     pk = work_order.pk if isinstance(work_order, WorkOrder) else work_order
-    return WorkOrder.objects.select_for_update().select_related("category", "assignee", "building").get(pk=pk)
+    return (
+        WorkOrder.objects.select_for_update(of=("self",)).select_related("category", "assignee", "building").get(pk=pk)
+    )
 
 
 def _transition(work_order, action, *, actor=None, note="", at=None, resident=False, notify=True, apply=None):

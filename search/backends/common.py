@@ -68,6 +68,15 @@ class ChineseQueryMixin:
 
 
 class ChineseBackendMixin:
+    def ranked_pks(self, query, queryset, limit, autocomplete=False):
+        """Best-first primary keys of `queryset` objects matching `query`, loading no objects."""
+        if not analysis.query_plan(query):
+            return []
+        compiler_class = self.autocomplete_query_compiler_class if autocomplete else self.query_compiler_class
+        compiler = compiler_class(queryset, query)
+        compiler.check()
+        return compiler.ranked_pks(compiler.get_config(self), limit)
+
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         # A query of only punctuation or stop words has nothing to match: no results, not everything.
         if isinstance(query, str) and query.strip() and not analysis.query_plan(query):

@@ -3,6 +3,8 @@
 The `simple` text search configuration keeps the pre-analysed tokens as they are.
 """
 
+from django.db.models import F, Q, TextField
+from django.db.models.functions import Cast
 from django.db.models.sql import InsertQuery
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as pg
@@ -76,12 +78,80 @@ class PostgresIndex(pg.PostgresIndex):
                 " body = EXCLUDED.body, title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
-        self._refresh_title_norms()
+        # No title-norm refresh per batch (upstream's is a full-table UPDATE, quadratic over a rebuild):
+        # ranking here weighs the title column by a constant instead of title_norm.
 
 
-class PostgresSearchQueryCompiler(ChineseQueryMixin, pg.PostgresSearchQueryCompiler):
+class RankedSearchMixin:
+    """Relevance-ordered searches query the index table with its GIN indexes and slice in SQL.
+
+    Upstream matches `title || body` built per row (no index can serve it) and ranks every match of
+    the model queryset. Here the index entries are matched column by column (bitmap OR of the GIN
+    indexes), restricted to the caller's queryset (e.g. live().public()), ranked, ordered and sliced;
+    only the objects of the slice are loaded.
+    """
+
+    INDEX_COLUMNS = (("title", TITLE_WEIGHT), ("body", BODY_WEIGHT))
+
+    def can_rank_fast(self, score_field):
+        return (
+            self.order_by_relevance
+            and score_field is None
+            and self.fields is None
+            and not isinstance(self.query, pg.MatchAll | pg.Not | pg.Fuzzy)
+        )
+
+    def ranked_entries(self, config):
+        search_query = self.build_tsquery(self.query, config=config)
+        matches = Q()
+        rank = None
+        for column, weight in self.INDEX_COLUMNS:
+            matches |= Q(**{column: search_query})
+            column_rank = self.build_tsrank(F(column), self.query, config=config) * weight
+            rank = column_rank if rank is None else rank + column_rank
+        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
+        return (
+            IndexEntry._default_manager.filter(matches)
+            .filter(
+                content_type__in=pg.get_descendants_content_types_pks(self.queryset.model),
+                object_id__in=allowed,
+            )
+            .annotate(score=rank)
+            .order_by("-score", "-object_id")
+        )
+
+    def ranked_pks(self, config, stop):
+        """The primary keys of the best `stop` allowed objects, best first, without loading objects."""
+        to_pk = self.queryset.model._meta.pk.to_python
+        return [to_pk(i) for i in self.ranked_entries(config).values_list("object_id", flat=True)[:stop]]
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if stop is None or not self.can_rank_fast(score_field):
+            # Unsliced (facets, full iteration) or scored: upstream's queryset.
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        pks = self.ranked_pks(config, stop)[start or 0 : stop]
+        objects = self.queryset.model._default_manager.using(self.queryset.db).in_bulk(pks)
+        return [objects[pk] for pk in pks if pk in objects]
+
+    def count(self, config, score_field=None):
+        if not self.can_rank_fast(score_field):
+            return None
+        return self.ranked_entries(config).count()
+
+
+class PostgresSearchResults(pg.PostgresSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        count = compiler.count(compiler.get_config(self.backend), score_field=self._score_field)
+        if count is None:
+            return super()._do_count()
+        start = self.start or 0
+        total = max(0, count - start)
+        return min(total, self.stop - start) if self.stop is not None else total
+
+
+class PostgresSearchQueryCompiler(RankedSearchMixin, ChineseQueryMixin, pg.PostgresSearchQueryCompiler):
     def get_index_vectors(self, search_query):
-        from django.db.models import F
 
         return [
             (F("index_entries__title"), TITLE_WEIGHT),
@@ -89,14 +159,15 @@ class PostgresSearchQueryCompiler(ChineseQueryMixin, pg.PostgresSearchQueryCompi
         ]
 
 
-class PostgresAutocompleteQueryCompiler(ChineseQueryMixin, pg.PostgresAutocompleteQueryCompiler):
-    pass
+class PostgresAutocompleteQueryCompiler(RankedSearchMixin, ChineseQueryMixin, pg.PostgresAutocompleteQueryCompiler):
+    INDEX_COLUMNS = (("autocomplete", 1.0),)
 
 
 class PostgresSearchBackend(ChineseBackendMixin, pg.PostgresSearchBackend):
     query_compiler_class = PostgresSearchQueryCompiler
     autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
     index_class = PostgresIndex
+    results_class = PostgresSearchResults
 
     def __init__(self, params):
         params = {"SEARCH_CONFIG": "simple", **params}

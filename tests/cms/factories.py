@@ -18,8 +18,8 @@ def publish(parent, page):
     return page
 
 
-def make_event(index, *, title="博悦大讲堂：学区政策解读", capacity=10, days=7, **extra):
-    start = timezone.now() + timedelta(days=days)
+def make_event(index, *, title="博悦大讲堂：学区政策解读", capacity=10, days=7, start=None, **extra):
+    start = start or timezone.now() + timedelta(days=days)
     defaults = {"place": "圣菲漫步党群服务站", "kind": "lecture", "end": start + timedelta(hours=2)}
     defaults.update(extra)
     return publish(index, EventPage(title=title, start=start, capacity=capacity, **defaults))

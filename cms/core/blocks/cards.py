@@ -33,7 +33,7 @@ class CardGridBlock(blocks.StructBlock):
 
 
 class StatisticBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_("For example 90%+ or 9480."))
+    value = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_("For example 9480, or 90+ for a rate."))
     label = blocks.CharBlock(label=_("Label"), max_length=40, help_text=_("For example 满意率."))
     unit = blocks.CharBlock(label=_("Unit"), max_length=10, required=False, help_text=_("For example 件."))
 

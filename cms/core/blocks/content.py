@@ -20,14 +20,17 @@ class LinkValue(blocks.StructValue):
 
 
 class LinkBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Link text"), max_length=40)
+    text = blocks.CharBlock(label=_("Link text"), max_length=40, required=False)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     external_url = blocks.URLBlock(label=_("Other address"), required=False, help_text=_("Only if no page is chosen."))
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("page") and not value.get("external_url"):
+        has_target = bool(value.get("page") or value.get("external_url"))
+        if value.get("text") and not has_target:
             raise blocks.StructBlockValidationError({"page": ValidationError(_("Choose a page or enter an address."))})
+        if has_target and not value.get("text"):
+            raise blocks.StructBlockValidationError({"text": ValidationError(_("Enter the link text."))})
         return value
 
     class Meta:

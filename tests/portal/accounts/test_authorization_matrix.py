@@ -45,6 +45,27 @@ MATRIX = {
     "grids:care_list": ("get", "/steward/care/", ROSTER, "roster"),
     "grids:care_new": ("get", "/steward/care/new/", ROSTER, "roster"),
     "grids:care_detail": ("get", "/steward/care/{care_a}/", ROSTER_A_ENTRY, "roster"),
+    # Requests: grid A's steward and managers work grid A's request; the general steward sees only what is
+    # assigned to them (nothing here); officials and the rest never see the worklist.
+    "grids:worklist": ("get", "/steward/requests/", STAFF, "list"),
+    "grids:worklist_export": ("get", "/steward/requests/export.xlsx", STAFF, "export"),
+    # Bulk assignment without a selection: refused as bad input (400) for those who may assign.
+    "grids:bulk_assign": (
+        "post",
+        "/steward/requests/assign/",
+        statuses(403, anonymous=302, steward_a=400, steward_b=400, manager=400),
+        "transition",
+    ),
+    "grids:request_detail": ("get", "/steward/requests/{order_a}/", GRID_A_OBJECT, "view"),
+    "grids:request_reveal": ("post", "/steward/requests/{order_a}/reveal/", GRID_A_OBJECT, "reveal"),
+    # "close" is not allowed from "submitted": 409 for those who may act on it, 404 for those who cannot see it.
+    "grids:request_act": (
+        "post",
+        "/steward/requests/{order_a}/act/?action=close",
+        statuses(403, anonymous=302, steward_a=409, steward_b=404, general=404, manager=409),
+        "transition",
+    ),
+    "stats:cases": ("get", "/data-centre/cases/", STATISTICS, "view"),
     "accounts:my_household": ("get", "/my/household/", OWN_DATA, "view"),
     "accounts:my_data": ("get", "/my/data/", OWN_DATA, "view"),
     "accounts:my_data_download": ("get", "/my/data/download/", OWN_DATA, "export"),
@@ -111,6 +132,7 @@ def test_matrix(client, world, name):
         unit_a=world.unit_a.pk,
         unit_a_token=world.unit_a.qr_token,
         care_a=world.care_a.pk,
+        order_a=world.order_a.number,
     )
     got = {}
     for role in ROLES:
@@ -118,5 +140,9 @@ def test_matrix(client, world, name):
         client.logout()
         if user is not None:
             client.force_login(user)
-        got[role] = getattr(client, method)(path).status_code
+        if method == "post" and "?" in path:
+            url, query = path.split("?", 1)
+            got[role] = client.post(url, dict(pair.split("=") for pair in query.split("&"))).status_code
+        else:
+            got[role] = getattr(client, method)(path).status_code
     assert got == expected

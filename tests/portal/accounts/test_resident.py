@@ -72,3 +72,18 @@ def test_staff_cannot_delete_themselves_here(client, world):
     client.force_login(world.users["steward_a"])
     assert client.post("/my/data/delete/", {"confirm": "yes"}).status_code == 403
     assert get_user_model().objects.filter(username="steward_a").exists()
+
+
+def test_own_data_includes_requests_and_deleting_scrubs_them(client, world):
+    from portal.workorders.models import WorkOrder
+    from tests.portal.grids.factories import submit_request
+
+    resident = world.users["resident"]
+    order = submit_request(world, world.unit_a, name="业主甲", phone="13577778888", resident=resident)
+    client.force_login(resident)
+    data = json.loads(client.get("/my/data/download/").content)
+    assert data["requests"][0]["number"] == order.number and data["requests"][0]["phone"] == "13577778888"
+    client.post("/my/data/delete/", {"confirm": "yes"})
+    order = WorkOrder.objects.get(pk=order.pk)
+    assert (order.name, order.phone, order.resident) == ("", "", None)
+    assert order.number and order.category == world.category

@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from portal.accounts import roles
 from portal.grids.models import Building, CareRecipient, Community, Grid, Household, Steward, Unit, Visit
+from portal.workorders import services as workorder_services
+from portal.workorders.models import Category
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -137,3 +139,21 @@ class World:
         self.steward_a = StewardFactory(user=self.users["steward_a"], name="王红梅", grids=[self.grid_a])
         self.steward_b = StewardFactory(user=self.users["steward_b"], name="李建国", grids=[self.grid_b])
         self.general = StewardFactory(user=self.users["general"], name="周明", kind=Steward.Kind.GENERAL)
+        self.category = Category.objects.create(
+            code="water-leak", name="水管漏水", response_hours=2, resolution_hours=24
+        )
+        self.order_a = submit_request(self, self.unit_a, name="张三丰", phone="13812341234", room="301")
+        self.order_b = submit_request(self, self.unit_b, name="李四", phone="13998765432", room="502")
+
+
+def submit_request(world, unit, *, name="王五", phone="13700001111", room="101", description="厨房水管漏水", **kwargs):
+    return workorder_services.submit(
+        category=world.category,
+        name=name,
+        phone=phone,
+        description=description,
+        building=unit.building,
+        unit=unit.number,
+        room=room,
+        **kwargs,
+    )

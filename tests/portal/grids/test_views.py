@@ -112,3 +112,49 @@ def test_care_roster_entry_needs_the_consent_box(client, world):
     response = client.post("/steward/care/new/", {**data, "consent": "on"})
     assert response.status_code == 302
     assert CareRecipient.objects.filter(name="赵爷爷", consent_by="本人").exists()
+
+
+def test_visit_problem_becomes_a_request_in_one_step(client, world):
+    from portal.workorders.models import WorkOrder
+
+    client.force_login(world.users["steward_a"])
+    url = f"/steward/u/{world.unit_a.qr_token}/"
+    data = {
+        "household": world.household_a.pk,
+        "visited_on": timezone.localdate(),
+        "problem": "卫生间水管漏水",
+        "make_request": "on",
+        "category": world.category.pk,
+    }
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    order = WorkOrder.objects.get(description="卫生间水管漏水")
+    assert (order.channel, order.entered_by, order.grid, order.room) == (
+        "visit",
+        world.users["steward_a"],
+        world.grid_a,
+        "301",
+    )
+    assert order.phone == "13812341234" and order.extra["visit"] == Visit.objects.get().pk
+    assert order.number in response.content.decode()
+
+
+def test_visit_request_needs_category_and_a_mobile_and_saves_nothing_otherwise(client, world):
+    from portal.workorders.models import WorkOrder
+
+    client.force_login(world.users["steward_a"])
+    url = f"/steward/units/{world.unit_a.pk}/visit/"
+    data = {
+        "household": world.household_a.pk,
+        "visited_on": timezone.localdate(),
+        "problem": "漏水",
+        "make_request": "on",
+    }
+    assert client.post(url, data).status_code == 400  # no category
+    world.household_a.phone = "0536-1234567"
+    world.household_a.save()
+    response = client.post(url, {**data, "category": world.category.pk})
+    assert response.status_code == 400
+    assert "手机号" in response.content.decode()
+    assert not Visit.objects.exists()
+    assert WorkOrder.objects.filter(channel="visit").count() == 0

@@ -1,6 +1,17 @@
 import pytest
 
+from tests.browser.conftest import pytest_runtest_teardown  # noqa: F401 - restores migration data after flushes
+
 from .factories import BuildingFactory, CategoryFactory, StewardFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,207 @@
+"""The scoped request worklist for stewards and managers (filters, search, bulk assignment, Excel export,
+masked personal data with an audited reveal, state changes through portal.workorders.services)."""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from portal.accounts import audit
+from portal.accounts.models import AuditLog
+from portal.accounts.privacy import mask_name, mask_phone
+from portal.workorders import services as wo
+from portal.workorders.models import Category, WorkOrder
+
+from . import worklist
+from .rendering import render
+from .views import staff_required
+
+STAFF_ACTIONS = ("accept", "start", "resolve", "close", "reopen", "reject")
+
+
+def _filtered(request):
+    return worklist.apply_filters(worklist.requests_for(request.user), request.GET)
+
+
+def _bad_filter(request, exc):
+    return render(request, "grids/worklist.html", {"error": str(exc), **_choices()}, status=400)
+
+
+def _choices():
+    return {
+        "statuses": WorkOrder.Status.choices,
+        "categories": Category.objects.order_by("sort_order", "name"),
+    }
+
+
+@staff_required
+def worklist_view(request):
+    try:
+        orders = _filtered(request)
+    except worklist.FilterError as exc:
+        return _bad_filter(request, exc)
+    page = Paginator(orders.order_by("-submitted_at", "-pk"), 50).get_page(request.GET.get("page"))
+    now = timezone.now()
+    rows = [(o, o.is_overdue(now)) for o in page]
+    return render(
+        request,
+        "grids/worklist.html",
+        {
+            "page_obj": page,
+            "rows": rows,
+            "query": request.GET.urlencode(),
+            "can_assign": worklist.can_assign(request.user),
+            "stewards": worklist.assignable_stewards() if worklist.can_assign(request.user) else [],
+            **_choices(),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def bulk_assign(request):
+    if not worklist.can_assign(request.user):
+        return render(
+            request, "grids/worklist.html", {"error": _("You may not assign requests."), **_choices()}, status=403
+        )
+    numbers = [n for n in request.POST.getlist("orders") if n][:200]
+    steward_id = request.POST.get("steward", "")
+    steward = worklist.assignable_stewards().filter(pk=int(steward_id)).first() if steward_id.isdigit() else None
+    orders = list(worklist.requests_for(request.user).filter(number__in=numbers))
+    error = None
+    if steward is None:
+        error = _("Choose an active steward.")
+    elif not numbers or len(orders) != len(set(numbers)):
+        error = _("Choose requests from your list.")
+    if error is None:
+        try:
+            with transaction.atomic():
+                for order in orders:
+                    wo.assign(order, steward, actor=request.user)
+        except wo.WorkflowError as exc:
+            error = _("Nothing was assigned: %(reason)s") % {"reason": exc.message}
+    if error:
+        return render(request, "grids/worklist.html", {"error": error, **_choices()}, status=400)
+    messages.success(
+        request,
+        _("%(count)s requests assigned to %(name)s.") % {"count": len(orders), "name": steward.name},
+    )
+    return redirect("grids:worklist")
+
+
+@staff_required
+def export_xlsx(request):
+    try:
+        orders = _filtered(request).order_by("-submitted_at")[:10000]
+    except worklist.FilterError as exc:
+        return _bad_filter(request, exc)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Requests")[:31]
+    sheet.append(
+        [
+            _("Number"),
+            _("Category"),
+            _("Grid"),
+            _("Building"),
+            _("Status"),
+            _("Submitted"),
+            _("Overdue"),
+            _("Name"),
+            _("Phone"),
+            _("Assigned to"),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    now = timezone.now()
+    count = 0
+    for order in orders:
+        count += 1
+        sheet.append(
+            [
+                order.number,
+                order.category.name,
+                order.grid.name if order.grid_id else "",
+                str(order.building) if order.building_id else "",
+                order.get_status_display(),
+                timezone.localtime(order.submitted_at).strftime("%Y-%m-%d %H:%M"),
+                _("Yes") if order.is_overdue(now) else "",
+                mask_name(order.name),
+                mask_phone(order.phone),
+                order.assignee.name if order.assignee_id else "",
+            ]
+        )
+    audit.record(request.user, AuditLog.Action.EXPORT, None, f"worklist {count} rows")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="requests-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+def _order_in_scope(request, number):
+    return get_object_or_404(worklist.requests_for(request.user), number=number)
+
+
+def _detail(request, order, revealed=False, error=None, status=200):
+    return render(
+        request,
+        "grids/worklist_detail.html",
+        {
+            "order": order,
+            "revealed": revealed,
+            "can_reveal": worklist.can_handle(request.user, order),
+            "transitions": order.transitions.all(),
+            "actions": [(a, wo.ACTION_LABELS[a]) for a in wo.allowed_actions(order) if a in STAFF_ACTIONS],
+            "overdue": order.is_overdue(),
+            "error": error,
+        },
+        status=status,
+    )
+
+
+@staff_required
+def request_detail(request, number):
+    return _detail(request, _order_in_scope(request, number))
+
+
+@staff_required
+@require_POST
+def request_reveal(request, number):
+    order = _order_in_scope(request, number)
+    if not worklist.can_handle(request.user, order):
+        return _detail(
+            request, order, error=_("Only the steward handling this request may see full details."), status=403
+        )
+    audit.record(request.user, AuditLog.Action.REVEAL, order, "request contact")
+    return _detail(request, order, revealed=True)
+
+
+@staff_required
+@require_POST
+def request_act(request, number):
+    order = _order_in_scope(request, number)
+    action = request.POST.get("action", "")
+    if action not in STAFF_ACTIONS:
+        raise Http404
+    note = request.POST.get("note", "")
+    try:
+        getattr(wo, action)(order, actor=request.user, note=note)
+    except wo.WorkflowError as exc:
+        return _detail(request, order, error=exc.message, status=409)
+    except ValidationError as exc:
+        return _detail(request, order, error=" ".join(exc.messages), status=400)
+    messages.success(request, _("Done: %(action)s.") % {"action": wo.ACTION_LABELS[action]})
+    return redirect("grids:request_detail", number=order.number)

@@ -1,0 +1,177 @@
+"""Wagtail admin views for requests: the list (overdue flagged), the detail with its audit trail and
+transition buttons, and staff entry of requests received by phone, in person or from 12345.
+Every change goes through `portal.workorders.services`."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.generic import IndexView, InspectView
+
+from portal.grids.models import Building, Steward
+
+from . import services
+from .models import Category, WorkOrder
+
+
+def can_work(user):
+    return user.has_perm("workorders.change_workorder")
+
+
+class WorkOrderIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            WorkOrder.objects.for_user(self.request.user)
+            .select_related("category", "grid", "assignee", "building__community")
+            .order_by("-submitted_at", "-pk")
+        )
+
+
+class TransitionForm(forms.Form):
+    action = forms.ChoiceField(label=gettext_lazy("Action"))
+    steward = forms.ModelChoiceField(
+        queryset=Steward.objects.filter(active=True), required=False, label=gettext_lazy("Steward (for assign)")
+    )
+    original = forms.CharField(
+        required=False, max_length=20, label=gettext_lazy("Original request number (for duplicate)")
+    )
+    note = forms.CharField(
+        required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}), label=gettext_lazy("Note")
+    )
+
+    def __init__(self, *args, order, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [(a, services.ACTION_LABELS[a]) for a in services.allowed_actions(order)]
+
+
+class WorkOrderInspectView(InspectView):
+    template_name = "admin/workorders/inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(WorkOrder.objects.for_user(self.request.user), pk=self.pk)
+
+    def get_fields(self):
+        return [
+            "number", "status", "urgent", "category", "channel", "name", "phone", "building", "unit", "room",
+            "location", "description", "extra", "grid", "steward", "assignee", "duplicate_of", "service_page",
+            "submitted_at", "response_due", "resolution_due", "resolved_at", "resolution_note",
+        ]  # fmt: skip
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        order = self.object
+        context.update(
+            {
+                "order": order,
+                "overdue": order.is_overdue(),
+                "trail": order.transitions.select_related("actor"),
+                "ratings": order.ratings.all(),
+                "photos": order.photos.all(),
+                "me_too_count": order.me_toos.count(),
+                "transition_form": TransitionForm(order=order) if can_work(self.request.user) else None,
+                "transition_url": reverse("workorders_admin_transition", args=[order.pk]),
+            }
+        )
+        return context
+
+
+@require_POST
+def transition(request, pk):
+    if not can_work(request.user):
+        return permission_denied(request)
+    order = get_object_or_404(WorkOrder.objects.for_user(request.user), pk=pk)
+    form = TransitionForm(request.POST, order=order)
+    back = reverse("workorders_workorder:inspect", args=[order.pk])
+    if not form.is_valid():
+        messages.error(request, _("This action is not possible now."))
+        return redirect(back)
+    action = form.cleaned_data["action"]
+    note = form.cleaned_data["note"]
+    try:
+        if action == "assign":
+            services.assign(order, form.cleaned_data["steward"], actor=request.user, note=note)
+        elif action == "merge":
+            original = WorkOrder.objects.filter(number=form.cleaned_data["original"].strip().upper()).first()
+            if original is None:
+                raise services.WorkflowError(_("Please give the number of the original request."))
+            services.merge(order, original, actor=request.user, note=note)
+        else:
+            getattr(services, action)(order, actor=request.user, note=note)
+    except services.WorkflowError as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("%(number)s: %(action)s done.") % {"number": order.number, "action": services.ACTION_LABELS[action]},
+        )
+    return redirect(back)
+
+
+class StaffEntryForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=gettext_lazy("Received by"),
+        choices=[
+            (c.value, c.label) for c in WorkOrder.Channel if c != WorkOrder.Channel.WEB and c != WorkOrder.Channel.APP
+        ],
+    )
+    category = forms.ModelChoiceField(queryset=Category.objects.filter(active=True), label=gettext_lazy("Category"))
+    name = forms.CharField(max_length=50, label=gettext_lazy("Resident's name"))
+    phone = forms.CharField(max_length=30, label=gettext_lazy("Resident's mobile number"))
+    building = forms.ModelChoiceField(
+        queryset=Building.objects.select_related("community"), required=False, label=gettext_lazy("Building")
+    )
+    unit = forms.IntegerField(required=False, min_value=1, max_value=20, label=gettext_lazy("Unit"))
+    room = forms.CharField(required=False, max_length=10, label=gettext_lazy("Room"))
+    location = forms.CharField(required=False, max_length=200, label=gettext_lazy("Location"))
+    description = forms.CharField(
+        max_length=2000, widget=forms.Textarea(attrs={"rows": 4}), label=gettext_lazy("Description")
+    )
+    photos = forms.FileField(required=False, label=gettext_lazy("Photo"))
+    consent = forms.BooleanField(
+        label=gettext_lazy("The resident agreed that we use these details to handle the request.")
+    )
+
+
+def enter(request):
+    if not request.user.has_perm("workorders.add_workorder"):
+        raise PermissionDenied
+    form = StaffEntryForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                order = services.submit(
+                    category=data["category"],
+                    name=data["name"],
+                    phone=data["phone"],
+                    description=data["description"],
+                    building=data["building"],
+                    unit=data["unit"],
+                    room=data["room"],
+                    location=data["location"],
+                    channel=data["channel"],
+                    photos=[data["photos"]] if data.get("photos") else [],
+                    entered_by=request.user,
+                    consent=data["consent"],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+                status = 400
+            else:
+                messages.success(request, _("Request %(number)s entered.") % {"number": order.number})
+                return redirect("workorders_workorder:inspect", order.pk)
+        else:
+            status = 400
+    return TemplateResponse(
+        request, "admin/workorders/enter.html", {"form": form, "page_title": _("Enter a request")}, status=status
+    )

@@ -1,0 +1,58 @@
+"""Rate limits per client IP and per phone number, counted in the cache (Redis in production).
+
+An idempotent replay (a key already used) is not counted: retrying never locks a resident out.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+DEFAULTS = {"ip_per_hour": 20, "phone_per_hour": 5, "lookup_per_hour": 60}
+
+
+class RateLimited(ValidationError):
+    """Too many submissions: a 429."""
+
+
+def limit(name):
+    return getattr(settings, "WORKORDER_RATE_LIMITS", {}).get(name, DEFAULTS[name])
+
+
+def client_ip(request):
+    # Behind a trusted proxy set REMOTE_ADDR from X-Forwarded-For there (see docs/deployment.md).
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _hit(bucket, value, maximum, window=3600):
+    key = "wo-rate:" + bucket + ":" + hashlib.sha256(value.encode()).hexdigest()[:32]
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    return count > maximum
+
+
+def check_submission(request, phone=None, idempotency_key=None):
+    """Raise RateLimited when this IP or phone has submitted too often in the last hour."""
+    from .models import WorkOrder
+
+    if idempotency_key and WorkOrder.objects.filter(idempotency_key=idempotency_key).exists():
+        return
+    too_many = _hit("ip", client_ip(request), limit("ip_per_hour"))
+    if phone:
+        too_many = _hit("phone", phone, limit("phone_per_hour")) or too_many
+    if too_many:
+        raise RateLimited(
+            _("You have sent many requests in a short time. Please wait an hour or call the 24-hour hotline."),
+            code="rate_limited",
+        )
+
+
+def check_lookup(request):
+    if _hit("lookup", client_ip(request), limit("lookup_per_hour")):
+        raise RateLimited(_("Too many look-ups. Please wait a while and try again."), code="rate_limited")

@@ -1,0 +1,83 @@
+"""The shared block library: every block documented for editors, validation in Chinese, rendering."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+from cms.core.blocks import BodyStreamBlock, body_blocks
+from cms.core.blocks.content import ImageBlock, LinkBlock
+from cms.core.phone import mask_phone, normalise_phone, validate_mobile
+
+
+@pytest.mark.parametrize(("name", "block"), body_blocks())
+def test_every_block_has_icon_group_description_and_template(name, block):
+    meta = block.meta
+    assert meta.icon and meta.icon != "placeholder", name
+    assert meta.group, name
+    assert meta.description, name
+    assert meta.template and meta.template.startswith("components/blocks/"), name
+
+
+def test_one_definition_per_block():
+    names = [name for name, _block in body_blocks()]
+    assert len(names) == len(set(names))
+    assert set(BodyStreamBlock().child_blocks) == set(names)
+
+
+def test_link_needs_a_target_and_text_together():
+    block = LinkBlock()
+    assert block.clean(block.to_python({"text": "", "page": None, "external_url": ""}))
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"text": "报修", "page": None, "external_url": ""}))
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"text": "", "page": None, "external_url": "https://example.cn/"}))
+
+
+@pytest.mark.django_db
+def test_image_needs_alt_text_unless_decorative():
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="t", file=get_test_image_file())
+    block = ImageBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": False, "caption": ""}))
+    assert block.clean(block.to_python({"image": image.pk, "alt_text": "", "decorative": True, "caption": ""}))
+    html = block.render(
+        block.to_python({"image": image.pk, "alt_text": "党群服务站", "decorative": False, "caption": "外景"})
+    )
+    assert 'alt="党群服务站"' in html and "<figcaption>外景</figcaption>" in html
+
+
+def test_only_one_hero_per_page():
+    stream = BodyStreamBlock()
+    value = stream.to_python(
+        [{"type": "hero", "value": {"heading": "一"}}, {"type": "hero", "value": {"heading": "二"}}]
+    )
+    with pytest.raises((StreamBlockValidationError, ValidationError)):
+        stream.clean(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("13812345678", "13812345678"),
+        ("１３８１２３４５６７８", "13812345678"),
+        ("+86 138-1234-5678", "13812345678"),
+        ("8613812345678", "13812345678"),
+    ],
+)
+def test_phone_normalisation(raw, expected):
+    assert normalise_phone(raw) == expected
+    assert validate_mobile(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["", "1381234567", "23812345678", "12812345678", "138123456789", "abc"])
+def test_phone_rejects(raw):
+    with pytest.raises(ValidationError):
+        validate_mobile(raw)
+
+
+def test_mask():
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("123") == "***"

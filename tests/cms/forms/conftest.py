@@ -1,0 +1,27 @@
+import pytest
+
+from tests.portal.workorders.conftest import (  # noqa: F401
+    building,
+    category,
+    emergency_category,
+    fresh_cache,
+    public_category,
+    steward,
+)
+
+
+@pytest.fixture
+def form_page(home_page, category):  # noqa: F811
+    from cms.core.models import BrandSettings
+
+    brand = BrandSettings.for_site(home_page.get_site())
+    brand.hotline = "0536-8888 1234"
+    brand.save()
+    from cms.forms.models import RequestFormField, RequestFormPage
+
+    page = RequestFormPage(title="报事报修", slug="baoshi", intro="<p>户内维修请在这里提交。</p>")
+    home_page.add_child(instance=page)
+    RequestFormField.objects.create(page=page, label="方便上门时间", field_type="singleline", required=False)
+    RequestFormField.objects.create(page=page, label="name", field_type="singleline", required=False)
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,97 @@
+"""search_rebuild / search_check, the demo step, and synonyms editors add."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from modelsearch.conf import get_app_config
+
+from search import analysis, services
+from search.models import IndexState, Synonym
+from tests.search.conftest import add_page
+
+
+@pytest.mark.django_db
+def test_rebuild_records_the_analysis_version_and_check_passes(home_page, capsys):
+    add_page(home_page, "长者食堂本周菜单", "老人八折")
+    call_command("search_rebuild", "--no-progress")
+    out = capsys.readouterr().out
+    assert "数据库：已索引" in out
+    state = IndexState.objects.get(backend="database")
+    assert state.analysis_version == analysis.analysis_version() and state.documents >= 2
+    call_command("search_check")
+    assert "搜索索引是最新的" in capsys.readouterr().out
+    call_command("search_rebuild", "--if-stale")
+    assert IndexState.objects.get(backend="database").rebuilt_at == state.rebuilt_at  # nothing to do
+
+
+@pytest.mark.django_db
+def test_check_fails_on_a_stale_analysis_and_rebuild_if_stale_fixes_it(home_page, capsys):
+    call_command("search_rebuild", "--no-progress")
+    IndexState.objects.filter(backend="database").update(analysis_version="0-old")
+    with pytest.raises(CommandError):
+        call_command("search_check")
+    assert "0-old" in capsys.readouterr().err
+    call_command("search_rebuild", "--if-stale", "--no-progress")
+    call_command("search_check")
+
+
+@pytest.mark.django_db
+def test_rebuild_restores_a_lost_index(home_page):
+    page = add_page(home_page, "恳谈会通知", "近邻议事厅")
+    get_app_config().get_model("IndexEntry").objects.all().delete()
+    assert services.ranked_ids("恳谈会")[0] == []
+    with pytest.raises(CommandError):
+        call_command("search_check")
+    call_command("search_rebuild", "--no-progress")
+    assert services.ranked_ids("恳谈会")[0] == [page.pk]
+
+
+@pytest.mark.django_db
+def test_elasticsearch_rebuild_without_a_cluster_is_a_clear_error(settings):
+    settings.PORTAL_SEARCH = {"ELASTICSEARCH_URL": ""}
+    with pytest.raises(CommandError, match="ELASTICSEARCH_URL"):
+        call_command("search_rebuild", "--engine", "elasticsearch")
+
+
+@pytest.mark.django_db
+def test_demo_step_loads_synonyms_and_indexes(home_page):
+    from portal.demo.registry import DemoContext
+    from search.demo import rebuild_search_index
+
+    rebuild_search_index(DemoContext())
+    rebuild_search_index(DemoContext())  # idempotent
+    assert Synonym.objects.filter(terms="老人 老年人 长者").count() == 1
+    assert IndexState.objects.get(backend="database").analysis_version == analysis.analysis_version()
+
+
+@pytest.mark.django_db
+def test_a_synonym_added_by_an_editor_takes_effect_at_once(home_page, synonyms):
+    add_page(home_page, "物业费缴纳说明", "物业费可以在线缴纳")
+    assert services.ranked_ids("管理费")[0] == []
+    synonym = Synonym(terms="物业费，管理费")
+    synonym.full_clean()
+    synonym.save()
+    assert synonym.terms == "物业费 管理费"
+    assert len(services.ranked_ids("管理费")[0]) == 1
+    synonym.enabled = False
+    synonym.save()
+    assert services.ranked_ids("管理费")[0] == []
+
+
+@pytest.mark.django_db
+def test_a_synonym_needs_two_words():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        Synonym(terms="老人 老人").full_clean()
+
+
+@pytest.mark.django_db
+def test_editors_manage_synonyms_in_the_admin(client, django_user_model, synonyms):
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.com", "pw-123456789"))
+    response = client.get("/admin/snippets/portal_search/synonym/")
+    assert response.status_code == 200
+    assert "老人 老年人 长者" in response.content.decode()
+    response = client.post("/admin/snippets/portal_search/synonym/add/", {"terms": "报修", "note": "", "enabled": "on"})
+    assert response.status_code == 200  # re-shown with the error
+    assert "请至少填写两个不同的词" in response.content.decode()
+    assert not Synonym.objects.filter(terms="报修").exists()
