@@ -109,7 +109,7 @@ def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone,
     phone.fill("#id_description", "厨房水管漏水，地面积水。")
     phone.set_input_files("#id_photos", str(photo))
     phone.check("#id_consent")
-    phone.locator("main button[type=submit]").click()
+    phone.click("form[data-emergency-ids] button[type=submit]")  # the form's own button
     phone.wait_for_url("**/receipt/")
     order = WorkOrder.objects.get()
     expect(phone.locator("main")).to_contain_text(order.number)
@@ -120,5 +120,7 @@ def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone,
     phone.locator(".receipt__link").click()
     expect(phone.locator("main")).to_contain_text(order.number)
     expect(phone.locator("main")).to_contain_text("水管漏水")
+    status = phone.inner_text("main")
+    assert "13800001234" not in status and "138 0000 1234" not in status  # never the full phone number
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     shot(phone, "phone-repair-lookup")
