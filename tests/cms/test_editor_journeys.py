@@ -4,6 +4,7 @@ event in the Wagtail admin; after the secretary approves, they are on the site a
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -158,7 +159,7 @@ def test_news_needs_the_secretary_and_scheduled_publishing_waits(client, tree):
     article.refresh_from_db()
     assert not article.live  # scheduled for later
     assert article.get_latest_revision().approved_go_live_at is not None
-    assert "公益食堂开业" not in client.get("/news/").content.decode()
+    assert "公益食堂开业" not in Client().get("/news/").content.decode()  # a resident sees no trace of it yet
 
 
 def test_page_type_listing_in_api_and_public_filter(client, tree):
