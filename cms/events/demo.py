@@ -162,7 +162,7 @@ def load_events(ctx):
             **spec,
         )
     # A full forum with a waiting list, so staff see both states; phones are clearly fictitious.
-    council = EventPage.objects.get(slug="council-parking")
+    council = EventPage.objects.get(slug="council-parking", locale=index.locale)
     if not EventSignup.objects.filter(event=council).exists():
         for number, name in enumerate(["王先生", "程女士", "庞大爷", "李阿姨"], start=1):
             try:

@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from cms.core.phone import validate_mobile
 from portal.grids.models import Building
 from portal.workorders import limits
-from portal.workorders.cleaning import clean_text, normalize_mobile
+from portal.workorders.cleaning import clean_text
 from portal.workorders.models import WorkOrder
 from portal.workorders.photos import MAX_PHOTOS, clean_photos
 
@@ -130,7 +131,7 @@ class RequestCoreForm(BaseForm):
         return clean_text(self.cleaned_data["name"], max_length=50)
 
     def clean_phone(self):
-        return normalize_mobile(self.cleaned_data["phone"])
+        return validate_mobile(self.cleaned_data["phone"])
 
     def clean_description(self):
         value = clean_text(self.cleaned_data["description"], multiline=True, max_length=2000)

@@ -56,7 +56,7 @@ def _home_body(ctx):
     from cms.core.demo_helpers import stream
     from cms.services.models import ServiceCategoryPage
 
-    canteen = ServiceCategoryPage.objects.filter(slug="canteen").first()
+    canteen = ServiceCategoryPage.objects.filter(slug="canteen", locale=ctx.objects["home"].locale).first()
     party = ctx.objects.get("party_page")
     blocks = [
         (

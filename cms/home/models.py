@@ -37,16 +37,25 @@ class HomePage(Page):
         "services.ServiceIndexPage",
         "stats.PublicReportPage",
     ]
-    max_count_per_parent = 1
+    # No max_count: wagtail-localize keeps each locale's home page under the same root.
     template = "pages/home_page.html"
 
     @classmethod
     def clean_subpage_models(cls):
-        """The listed types plus the request-form pages of `cms.forms`, whichever it defines."""
+        """The listed types, plus page types of other apps that name the home page as their parent
+        (request forms, public reports...), so those apps need not edit this one."""
         if cls._clean_subpage_models is None:
             listed = [resolve_model_string(name, cls._meta.app_label) for name in cls.subpage_types]
-            forms = [model for model in get_page_models() if model._meta.app_label == "cms_forms"]
-            cls._clean_subpage_models = listed + [model for model in forms if model not in listed]
+            opted_in = [
+                model
+                for model in get_page_models()
+                if model not in listed
+                and (
+                    model._meta.app_label == "cms_forms"
+                    or "home.HomePage" in (getattr(model, "parent_page_types", None) or [])
+                )
+            ]
+            cls._clean_subpage_models = listed + opted_in
         return cls._clean_subpage_models
 
     class Meta:

@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +20,6 @@ from portal.accounts.models import AuditLog
 from . import bridge, scope, services
 from .forms import CareRecipientForm, VisitForm
 from .models import Building, Household, Unit, Visit, current_quarter, quarter_bounds
-from .rendering import render
 from .routing import steward_for_building
 
 

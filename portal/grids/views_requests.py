@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +22,6 @@ from portal.workorders import services as wo
 from portal.workorders.models import Category, WorkOrder
 
 from . import worklist
-from .rendering import render
 from .views import staff_required
 
 STAFF_ACTIONS = ("accept", "start", "resolve", "close", "reopen", "reject")

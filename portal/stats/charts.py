@@ -9,8 +9,10 @@ LABEL_WIDTH = 120
 
 
 def bar_chart(title, items, value_format="{}", max_value=None):
-    """Horizontal bars. items: [(label, number)]. Returns safe SVG markup."""
+    """Horizontal bars. items: [(label, number)]. Returns safe SVG markup, or "" when there is nothing to draw."""
     items = [(str(label), value or 0) for label, value in items]
+    if not items:
+        return ""
     top = max([max_value or 0, *[v for _, v in items]]) or 1
     height = len(items) * (BAR_HEIGHT + GAP) + GAP
     plot = WIDTH - LABEL_WIDTH - 70

@@ -4,13 +4,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.accounts import audit
 from portal.accounts.models import AuditLog
 from portal.grids.models import Grid
-from portal.grids.rendering import render
 from portal.workorders.models import WorkOrder
 
 from . import access, charts, export, figures
@@ -87,7 +87,7 @@ def dashboard(request):
         "stats/dashboard.html",
         {
             "data": data,
-            "charts": chart_list,
+            "charts": [chart for chart in chart_list if chart],
             "grids": Grid.objects.order_by("number"),
             "query": request.GET.urlencode(),
             "can_export": access.can_export(request.user),

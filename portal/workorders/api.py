@@ -232,10 +232,10 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
         if service_page is None:
             return _error(400, (msg := _("This service cannot be booked."),), "invalid", {"service_page": [msg]})
     try:
-        from .cleaning import normalize_mobile
+        from cms.core.phone import validate_mobile
 
         try:
-            phone = normalize_mobile(payload.phone)
+            phone = validate_mobile(payload.phone)
         except ValidationError:
             phone = None
         limits.check_submission(request, phone, key)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 # Bidirectional overrides/isolates and marks: they can make "123" display as "321" in a list.
 BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 
 def clean_text(value, *, multiline=False, max_length=None):
@@ -43,20 +42,3 @@ def clean_text(value, *, multiline=False, max_length=None):
             code="too_long",
         )
     return value
-
-
-def normalize_mobile(value):
-    """A mainland mobile number as 11 ASCII digits: full-width digits, spaces, dashes and +86 removed."""
-    raw = unicodedata.normalize("NFKC", clean_text(value))
-    digits = re.sub(r"[\s\-()（）.]", "", raw)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    if not MOBILE.match(digits):
-        raise ValidationError(
-            _("Please enter an 11-digit mainland mobile number, for example 138 0000 1234."), code="invalid_phone"
-        )
-    return digits

@@ -16,20 +16,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts.privacy import mask_phone
+
 LOOKUP_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read aloud and type
 
 
 def new_lookup_token():
     return "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(10))
-
-
-def mask_phone(phone):
-    """138****1234: what lists and public pages show of a mobile number."""
-    if not phone:
-        return ""
-    if len(phone) < 7:
-        return "*" * len(phone)
-    return f"{phone[:3]}****{phone[-4:]}"
 
 
 class Category(models.Model):

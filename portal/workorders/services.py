@@ -17,10 +17,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.phone import validate_mobile
 from portal.grids.routing import grid_for_building, steward_for_building
 
 from . import notifications
-from .cleaning import clean_text, normalize_mobile
+from .cleaning import clean_text
 from .models import Category, DailySequence, MeToo, Rating, Transition, WorkOrder, WorkOrderPhoto
 from .photos import CleanPhoto, clean_photos, delete_files, store_photos
 
@@ -113,7 +114,7 @@ def _clean_submission(*, category, name, phone, description, building, unit, roo
     run("name", lambda: clean_text(name, max_length=50))
     if not errors.get("name") and not cleaned.get("name"):
         errors["name"] = [gettext("Please tell us your name.")]
-    run("phone", lambda: normalize_mobile(phone))
+    run("phone", lambda: validate_mobile(phone))
     run("description", lambda: clean_text(description, multiline=True, max_length=MAX_DESCRIPTION))
     if not errors.get("description") and len(cleaned.get("description", "")) < 2:
         errors["description"] = [gettext("Please describe the problem.")]
@@ -474,7 +475,7 @@ def _set_closed(order, at):
 
 def me_too(work_order, *, phone, user=None, at=None):
     """A neighbour adds "me too" to an open public-area request; returns (count, created)."""
-    phone = normalize_mobile(phone)
+    phone = validate_mobile(phone)
     with transaction.atomic():
         order = _locked(work_order)
         if not order.category.is_public_area:

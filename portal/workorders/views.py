@@ -6,7 +6,6 @@ request to whoever holds the link (as a parcel tracking link does) and are never
 
 import secrets
 
-import segno
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from cms.core.qr import qr_svg
 
 from . import limits, services
 from .cleaning import clean_text
@@ -68,10 +69,6 @@ def lookup_url(request, order):
     return request.build_absolute_uri(reverse("workorders:detail", args=[order.number, order.lookup_token]))
 
 
-def qr_svg(url):
-    return segno.make(url, error="m").svg_inline(scale=4, dark="#1f1f1f", title=str(_("Lookup QR code")))
-
-
 def _can_rate(order):
     if order.status not in (WorkOrder.Status.RESOLVED, WorkOrder.Status.CLOSED) or order.resolved_at is None:
         return False
@@ -83,7 +80,7 @@ def _detail_context(request, order, **extra):
     context = {
         "order": order,
         "lookup_url": url,
-        "qr_svg": qr_svg(url),
+        "qr_svg": qr_svg(url, scale=4).decode(),
         "trail": order.transitions.all(),
         "photos": order.photos.all(),
         "rating": order.latest_rating(),

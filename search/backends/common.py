@@ -61,6 +61,15 @@ def rewrite_query(query):
     return query
 
 
+def loosen(query):
+    """The same query with every AND turned into OR: matches wherever any of its terms occurs."""
+    if isinstance(query, And | Or):
+        return Or([loosen(q) for q in query.subqueries])
+    if isinstance(query, PlainText):
+        return PlainText(query.query_string, operator="or")
+    return query
+
+
 class ChineseQueryMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

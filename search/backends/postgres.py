@@ -19,6 +19,7 @@ from .common import (
     ChineseQueryMixin,
     _analysed_fields,
     extra_body_text,
+    loosen,
 )
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -102,16 +103,25 @@ class RankedSearchMixin:
         )
 
     def ranked_entries(self, config):
-        search_query = self.build_tsquery(self.query, config=config)
-        matches = Q()
+        # A document matches when the whole query matches title and body together (as upstream's
+        # `title || body`), but that concatenation cannot use an index. So the GIN indexes first
+        # select entries where any query term occurs in some column, and only those are checked
+        # against the full query on the concatenated vectors.
+        strict = self.build_tsquery(self.query, config=config)
+        loose = self.build_tsquery(loosen(self.query), config=config)
+        prefilter = Q()
+        combined = None
         rank = None
         for column, weight in self.INDEX_COLUMNS:
-            matches |= Q(**{column: search_query})
+            prefilter |= Q(**{column: loose})
+            combined = F(column) if combined is None else combined._combine(F(column), "||", False)
             column_rank = self.build_tsrank(F(column), self.query, config=config) * weight
             rank = column_rank if rank is None else rank + column_rank
         allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
         return (
-            IndexEntry._default_manager.filter(matches)
+            IndexEntry._default_manager.filter(prefilter)
+            .annotate(_vector_=combined)
+            .filter(_vector_=strict)
             .filter(
                 content_type__in=pg.get_descendants_content_types_pks(self.queryset.model),
                 object_id__in=allowed,

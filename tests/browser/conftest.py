@@ -38,11 +38,18 @@ def restore_initial_rows():
         Collection.add_root(name="Root")
 
 
-@pytest.fixture(scope="package", autouse=True)
-def _initial_rows_back_afterwards(django_db_blocker):
-    """Leave the database as migrations made it for the tests that run after the browser tests."""
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, put back what migrations created, so later tests start as
+    they expect. Other packages whose tests are transactional import this hook into their conftest."""
     yield
-    with django_db_blocker.unblock():
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction")
+    if not (transactional or "live_server" in getattr(item, "fixturenames", ())):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
         restore_initial_rows()
 
 

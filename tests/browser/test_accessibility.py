@@ -48,6 +48,14 @@ def content(site):
     event = make_event(tree["events"], title="博悦大讲堂：学区政策解读")
     menu = [("day", {"weekday": "1", "lunch": ["红烧肉"], "dinner": ["小米粥"], "price": "¥8"})]
     canteen = make_service(tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
+    from cms.forms.models import RequestFormPage
+    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory
+
+    CategoryFactory(code="water-leak", name="水管漏水")
+    BuildingFactory()
+    repair = RequestFormPage(title="报事报修", slug="baoshi")
+    site.add_child(instance=repair)
+    repair.save_revision().publish()
     return {
         "home-zh": "/",
         "home-en": "/en/",
@@ -57,6 +65,7 @@ def content(site):
         "services": tree["services"].url,
         "canteen-category": tree["canteen"].url,
         "canteen": canteen.url,
+        "repair-form": repair.url,
     }
 
 

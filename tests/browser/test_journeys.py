@@ -81,3 +81,46 @@ def test_editor_creates_and_publishes_a_news_page(desktop, admin_user, site):
     desktop.goto(tree["news"].url)
     expect(desktop.get_by_role("link", name="党群联席会召开：共商小区停车难题")).to_be_visible()
     shot(desktop, "desktop-news-index")
+
+
+def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone, site, tmp_path):
+    from cms.forms.models import RequestFormPage
+    from portal.workorders.models import WorkOrder, WorkOrderPhoto
+    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, jpeg_with_gps
+
+    category = CategoryFactory(code="water-leak", name="水管漏水")
+    building = BuildingFactory()
+    form_page = RequestFormPage(title="报事报修", slug="baoshi", show_in_menus=True)
+    site.add_child(instance=form_page)
+    form_page.save_revision().publish()
+    photo = tmp_path / "leak.jpg"
+    photo.write_bytes(jpeg_with_gps(size=(800, 600)).read())
+
+    phone.goto("/")
+    phone.get_by_role("navigation", name="主导航").get_by_role("link", name="报事报修").click()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(phone, "phone-repair-form")
+    phone.select_option("#id_category", str(category.pk))
+    phone.fill("#id_name", "李阿姨")
+    phone.fill("#id_phone", "138 0000 1234")
+    phone.select_option("#id_building", str(building.pk))
+    phone.select_option("#id_unit", "1")
+    phone.select_option("#id_room", "301")
+    phone.fill("#id_description", "厨房水管漏水，地面积水。")
+    phone.set_input_files("#id_photos", str(photo))
+    phone.check("#id_consent")
+    phone.click("form[data-emergency-ids] button[type=submit]")  # the form's own button
+    phone.wait_for_url("**/receipt/")
+    order = WorkOrder.objects.get()
+    expect(phone.locator("main")).to_contain_text(order.number)
+    expect(phone.locator("main")).to_contain_text(order.lookup_token)
+    assert WorkOrderPhoto.objects.filter(work_order=order).count() == 1
+    shot(phone, "phone-repair-receipt")
+    # The lookup link on the receipt shows the request's progress.
+    phone.locator(".receipt__link").click()
+    expect(phone.locator("main")).to_contain_text(order.number)
+    expect(phone.locator("main")).to_contain_text("水管漏水")
+    status = phone.inner_text("main")
+    assert "13800001234" not in status and "138 0000 1234" not in status  # never the full phone number
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(phone, "phone-repair-lookup")

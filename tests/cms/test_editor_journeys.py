@@ -4,6 +4,7 @@ event in the Wagtail admin; after the secretary approves, they are on the site a
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -158,7 +159,7 @@ def test_news_needs_the_secretary_and_scheduled_publishing_waits(client, tree):
     article.refresh_from_db()
     assert not article.live  # scheduled for later
     assert article.get_latest_revision().approved_go_live_at is not None
-    assert "公益食堂开业" not in client.get("/news/").content.decode()
+    assert "公益食堂开业" not in Client().get("/news/").content.decode()  # a resident sees no trace of it yet
 
 
 def test_page_type_listing_in_api_and_public_filter(client, tree):
@@ -173,3 +174,21 @@ def test_page_type_listing_in_api_and_public_filter(client, tree):
     assert "公开讲座" in html
     assert "内部会议" not in html
     assert Page.objects.filter(title="内部会议").exists()
+
+
+def test_admin_add_forms_render_for_every_page_type(client, tree):
+    from cms.news.models import NewsPage
+    from cms.services.models import ServicePage
+
+    client.force_login(make_user("editor1", "editor"))
+    cases = [
+        (StandardPage, tree["home"]),
+        (NewsPage, tree["news"]),
+        (EventPage, tree["events"]),
+        (ServiceCategoryPage, tree["services"]),
+        (ServicePage, tree["canteen"]),
+    ]
+    for model, parent in cases:
+        url = f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
+        assert client.get(url).status_code == 200, url
+    assert client.get("/admin/settings/cms_core/brandsettings/").status_code in (200, 302, 403)

@@ -6,7 +6,8 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from cms.core.blocks import BodyStreamBlock, body_blocks
 from cms.core.blocks.content import ImageBlock, LinkBlock
-from cms.core.phone import mask_phone, normalise_phone, validate_mobile
+from cms.core.phone import normalise_phone, validate_mobile
+from portal.accounts.privacy import mask_phone
 
 
 @pytest.mark.parametrize(("name", "block"), body_blocks())

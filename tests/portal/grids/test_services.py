@@ -94,3 +94,18 @@ def test_scope_per_role(world):
     assert set(scope.care_recipients_for(users["steward_a"])) == {world.care_a}
     assert not scope.care_recipients_for(users["steward_b"]).exists()
     assert not scope.care_recipients_for(users["official"]).exists()
+
+
+def test_care_visit_alert_mail_has_count_and_link_but_no_names(world, mailoutbox):
+    from django.core.management import call_command
+
+    world.users["steward_a"].email = "a@example.com"
+    world.users["steward_a"].save()
+    world.users["steward_b"].email = "b@example.com"
+    world.users["steward_b"].save()
+    world.care_a.consent_given_at = timezone.now() - datetime.timedelta(days=30)
+    world.care_a.save()
+    call_command("care_visit_alerts")
+    assert [m.to for m in mailoutbox] == [["a@example.com"]]
+    assert "1" in mailoutbox[0].subject and "/steward/care/" in mailoutbox[0].body
+    assert "李奶奶" not in mailoutbox[0].body

@@ -1,8 +1,16 @@
 import pytest
 
-from tests.browser.conftest import pytest_runtest_teardown  # noqa: F401 - restores migration data after flushes
+from tests.browser.conftest import restore_initial_rows
 
 from .factories import BuildingFactory, CategoryFactory, StewardFactory
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _initial_rows_back_afterwards(django_db_blocker):
+    """test_numbers commits for real (PostgreSQL); leave the database as migrations made it."""
+    yield
+    with django_db_blocker.unblock():
+        restore_initial_rows()
 
 
 @pytest.fixture(autouse=True)

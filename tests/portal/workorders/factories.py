@@ -105,12 +105,3 @@ def submission(category, building, **overrides):
     }
     data.update(overrides)
     return data
-
-
-def restore_migration_data():
-    """After a transactional test's flush: put back the locale and root page that migrations create."""
-    from wagtail.models import Locale, Page
-
-    locale, _created = Locale.objects.get_or_create(language_code="zh-hans")
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

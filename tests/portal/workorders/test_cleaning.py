@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.workorders.cleaning import clean_text, normalize_mobile
-from portal.workorders.models import mask_phone
+from cms.core.phone import validate_mobile as normalize_mobile
+from portal.accounts.privacy import mask_phone
+from portal.workorders.cleaning import clean_text
 
 
 @pytest.mark.parametrize(
