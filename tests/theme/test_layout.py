@@ -104,3 +104,9 @@ class TestElderMode:
 
         strict = Client(enforce_csrf_checks=True)
         assert strict.post("/elder-mode/", {"elder": "1"}).status_code == 403
+
+
+def test_every_page_has_a_labelled_site_search_box(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'role="search"' in html and 'action="/search/"' in html
+    assert '<label class="visually-hidden" for="site-search-q">搜索本站</label>' in html
