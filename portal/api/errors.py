@@ -5,13 +5,16 @@ path with "Not Found" and an unreadable body with "Cannot parse request body". T
 give the same statuses (422, 404, 400) with translated text, in the shape the portal's own
 errors use: `{"detail": "...", "code": "...", "errors": {"field": ["message", ...]}}`.
 
+Messages carry the context "api" so that they neither override nor are overridden by the same
+English text in another catalog (Django's own "This field is required." for instance).
+
 `StrictSchema` is the base of every input schema: a body field the operation does not know is
 refused (422, code `unknown_field`) instead of being silently ignored. Form bodies are checked
 with `unknown_form_fields()`, since django-ninja picks only the known keys out of a form.
 """
 
 from django.http import Http404
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import ConfigDict
@@ -34,9 +37,9 @@ def unknown_form_fields(request, allowed):
 def unknown_fields_error(names):
     """The body of the answer to a form with unknown fields (same shape as the 422 below)."""
     return {
-        "detail": _("Unknown fields: %(names)s") % {"names": ", ".join(n[:40] for n in names[:10])},
+        "detail": pgettext("api", "Unknown fields: %(names)s") % {"names": ", ".join(n[:40] for n in names[:10])},
         "code": "unknown_field",
-        "errors": {n[:40]: [_("This field is not accepted here.")] for n in names[:10]},
+        "errors": {n[:40]: [pgettext("api", "This field is not accepted here.")] for n in names[:10]},
     }
 
 
@@ -53,36 +56,36 @@ def _message(error):
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return _("This field is required.")
+        return pgettext("api", "This field is required.")
     if kind == "extra_forbidden":
-        return _("This field is not accepted here.")
+        return pgettext("api", "This field is not accepted here.")
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return _("Enter a whole number.")
+        return pgettext("api", "Enter a whole number.")
     if kind in ("float_parsing", "float_type", "decimal_parsing"):
-        return _("Enter a number.")
+        return pgettext("api", "Enter a number.")
     if kind in ("bool_parsing", "bool_type"):
-        return _("Use true or false.")
+        return pgettext("api", "Use true or false.")
     if kind in ("string_type", "string_unicode"):
-        return _("Enter text.")
+        return pgettext("api", "Enter text.")
     if kind in ("uuid_parsing", "uuid_type", "uuid_version"):
-        return _("This is not a valid token.")
+        return pgettext("api", "This is not a valid token.")
     if kind == "greater_than_equal":
-        return _("Use %(limit)s or more.") % {"limit": ctx.get("ge")}
+        return pgettext("api", "Use %(limit)s or more.") % {"limit": ctx.get("ge")}
     if kind == "greater_than":
-        return _("Use more than %(limit)s.") % {"limit": ctx.get("gt")}
+        return pgettext("api", "Use more than %(limit)s.") % {"limit": ctx.get("gt")}
     if kind == "less_than_equal":
-        return _("Use %(limit)s or less.") % {"limit": ctx.get("le")}
+        return pgettext("api", "Use %(limit)s or less.") % {"limit": ctx.get("le")}
     if kind == "less_than":
-        return _("Use less than %(limit)s.") % {"limit": ctx.get("lt")}
+        return pgettext("api", "Use less than %(limit)s.") % {"limit": ctx.get("lt")}
     if kind == "string_too_long":
-        return _("Use at most %(limit)s characters.") % {"limit": ctx.get("max_length")}
+        return pgettext("api", "Use at most %(limit)s characters.") % {"limit": ctx.get("max_length")}
     if kind == "string_too_short":
-        return _("Use at least %(limit)s characters.") % {"limit": ctx.get("min_length")}
+        return pgettext("api", "Use at least %(limit)s characters.") % {"limit": ctx.get("min_length")}
     if kind in ("model_type", "model_attributes_type", "dict_type", "json_invalid", "json_type"):
-        return _("Send a JSON object.")
+        return pgettext("api", "Send a JSON object.")
     if kind in ("list_type", "too_long", "too_short"):
-        return _("This list is not valid here.")
-    return _("This value is not valid.")
+        return pgettext("api", "This list is not valid here.")
+    return pgettext("api", "This value is not valid.")
 
 
 def validation_body(errors):
@@ -94,10 +97,10 @@ def validation_body(errors):
         if error.get("type") == "extra_forbidden":
             unknown.append(name)
     if unknown and len(unknown) == len(errors):
-        detail = _("Unknown fields: %(names)s") % {"names": ", ".join(unknown[:10])}
+        detail = pgettext("api", "Unknown fields: %(names)s") % {"names": ", ".join(unknown[:10])}
         code = "unknown_field"
     else:
-        detail = _("Please check: %(fields)s") % {
+        detail = pgettext("api", "Please check: %(fields)s") % {
             "fields": "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in list(fields.items())[:10])
         }
         code = "invalid"
@@ -109,14 +112,16 @@ def install(api):
         return api.create_response(request, validation_body(exc.errors), status=422)
 
     def on_not_found(request, exc):
-        return api.create_response(request, {"detail": _("Not found."), "code": "not_found", "errors": {}}, status=404)
+        return api.create_response(
+            request, {"detail": pgettext("api", "Not found."), "code": "not_found", "errors": {}}, status=404
+        )
 
     def on_http_error(request, exc):
         message = str(exc)
         if exc.status_code == 400 and message.startswith("Cannot parse request body"):
-            message = _("The request body could not be read; send JSON.")
+            message = pgettext("api", "The request body could not be read; send JSON.")
         elif exc.status_code == 401 and message == "Unauthorized":
-            message = _("Please sign in or send a valid API key.")
+            message = pgettext("api", "Please sign in or send a valid API key.")
         return api.create_response(request, {"detail": message}, status=exc.status_code)
 
     api.add_exception_handler(ValidationError, on_validation_error)

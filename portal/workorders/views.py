@@ -282,7 +282,7 @@ def me_too(request, number):
     try:
         limits.check_me_too(request)
         if not form.is_valid():
-            raise ValidationError(_("Please enter your mobile number."))
+            raise ValidationError(_("Enter your mobile number to add “me too”."))
         count, created = services.me_too(order, phone=form.cleaned_data["phone"], user=request.user)
     except limits.RateLimited as exc:
         error, status = exc.messages[0], 429

@@ -65,7 +65,7 @@ def test_neighbour_adds_me_too_once_and_sees_the_count(client, home_page, street
 @pytest.mark.parametrize(
     ("phone", "status", "message"),
     [
-        ("", 400, "请输入您的手机号码"),
+        ("", 400, "请输入手机号码后再点"),
         ("12345", 400, "手机号码"),
         ("13800001234", 409, "这是您自己提交的"),
     ],
