@@ -1,7 +1,7 @@
 """Search for the company's app: the same service, so the same results as the site's search page."""
 
 from django.utils.translation import gettext_lazy as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from . import services
@@ -64,7 +64,14 @@ class ErrorOut(Schema):
     response={200: SearchOut, 400: ErrorOut},
     summary=str(_("Search live, public pages (Chinese, pinyin, traditional characters)")),
 )
-def search(request, q: str = "", page: int = 1, per_page: int = 10, type: str = "", category: str = ""):  # noqa: A002
+def search(
+    request,
+    q: str = "",
+    page: int = Query(1, ge=1),
+    per_page: int = Query(10, ge=1, le=services.MAX_PER_PAGE),
+    type: str = "",  # noqa: A002
+    category: str = "",
+):
     try:
         outcome = services.search_pages(
             q, page=page, per_page=per_page, content_type=type, category=category, request=request

@@ -5,6 +5,9 @@ from uuid import UUID
 import ninja
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from ninja import Path
+
+from portal.api.errors import StrictSchema
 
 from .forms import SignupForm
 from .models import EventPage
@@ -14,7 +17,7 @@ router = ninja.Router(tags=["events"])
 PREFIX = "/events/"
 
 
-class SignupIn(ninja.Schema):
+class SignupIn(StrictSchema):
     name: str = ""
     phone: str = ""
     party_size: str | int = 1
@@ -56,8 +59,13 @@ def _out(signup):
     }
 
 
-@router.get("/{int:page_id}/", response={200: EventAvailabilityOut}, summary="Places left for an event")
-def availability(request, page_id: int):
+# Ids and tokens are plain path parameters (not Django's int/uuid converters), so a malformed one
+# reaches django-ninja and is answered in JSON (422) instead of falling through to the site's 404 page.
+PAGE_ID = Path(..., ge=1, le=2**31 - 1)
+
+
+@router.get("/{page_id}/", response={200: EventAvailabilityOut, 404: ErrorOut}, summary="Places left for an event")
+def availability(request, page_id: int = PAGE_ID):
     event = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
     return {
         "id": event.pk,
@@ -69,11 +77,11 @@ def availability(request, page_id: int):
 
 
 @router.post(
-    "/{int:page_id}/signups/",
+    "/{page_id}/signups/",
     response={201: SignupOut, 400: ErrorOut, 404: ErrorOut},
     summary="Sign up for an event (waiting list when full)",
 )
-def create_signup(request, page_id: int, payload: SignupIn):
+def create_signup(request, payload: SignupIn, page_id: int = PAGE_ID):
     event = EventPage.objects.live().public().filter(pk=page_id).first()
     if event is None:
         return 404, {"detail": _("No such event.")}
@@ -89,13 +97,13 @@ def create_signup(request, page_id: int, payload: SignupIn):
 
 
 @router.post(
-    "/signups/{uuid:token}/cancel/",
-    response={200: SignupOut, 400: ErrorOut},
+    "/signups/{token}/cancel/",
+    response={200: SignupOut, 400: ErrorOut, 404: ErrorOut},
     summary="Cancel a sign-up with its private token",
 )
 def cancel_signup(request, token: UUID):
     try:
         signup = cancel(token)
     except SignupError as exc:
-        return 400, {"detail": exc.message}
+        return (404 if exc.code == "not_found" else 400), {"detail": exc.message}
     return 200, _out(signup)

@@ -40,7 +40,9 @@ def _add_app_routers():
 
 _add_app_routers()
 
+from . import errors  # noqa: E402
 from .openapi_defaults import document_common_errors, refuse_nul_characters  # noqa: E402
 
+errors.install(api)
 document_common_errors(api)
 refuse_nul_characters(api)

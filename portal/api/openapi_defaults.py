@@ -4,7 +4,8 @@ fuzzer) find every status the API can send in /api/portal/openapi.json.
 django-ninja answers 401 when an operation's authentication fails, 404 for `Http404`, 400 when a
 body cannot be parsed and 422 when input does not validate — all as `{"detail": ...}` — but lists
 only the responses each operation declares. This adds the missing ones, without touching what an
-operation documents itself.
+operation documents itself, and marks form bodies `additionalProperties: false` (every form
+operation refuses unknown keys; JSON bodies say so through `portal.api.errors.StrictSchema`).
 """
 
 ERROR_SCHEMA = {
@@ -24,12 +25,25 @@ def _add(responses, code, description):
         responses[code] = _error(description)
 
 
+FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _close_form_bodies(operation):
+    """Form bodies refuse unknown keys (`portal.api.errors.unknown_form_fields`): say so."""
+    content = (operation.get("requestBody") or {}).get("content") or {}
+    for media_type in FORM_MEDIA_TYPES:
+        body_schema = (content.get(media_type) or {}).get("schema")
+        if isinstance(body_schema, dict) and body_schema.get("type") == "object":
+            body_schema.setdefault("additionalProperties", False)
+
+
 def complete(schema):
     for path, operations in schema.get("paths", {}).items():
         for operation in operations.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             responses = operation["responses"]
+            _close_form_bodies(operation)
             parameters = operation.get("parameters") or []
             if operation.get("security"):
                 _add(responses, 401, "Not authenticated (missing or invalid credentials)")

@@ -206,6 +206,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "红管家 <noreply@localhost>")
 
+# Text messages to residents (portal.workorders.notifications): the default only logs them. A
+# deployment names its gateway class here, e.g. "portal.workorders.notifications.WebhookSmsBackend"
+# with SMS_GATEWAY_URL (and SMS_GATEWAY_TOKEN), or a subclass of BaseSmsBackend of its own.
+SMS_BACKEND = env_str("SMS_BACKEND", "portal.workorders.notifications.LoggingSmsBackend")
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN", "")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 5)
+
 # Wagtail.
 WAGTAIL_SITE_NAME = _("Zhiye Guanqing · Weimei Jiayuan")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

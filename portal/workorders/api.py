@@ -8,6 +8,7 @@ Every action calls `portal.workorders.services`.
 
 import secrets
 from datetime import datetime
+from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -18,7 +19,9 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
+from pydantic import BeforeValidator, Field
 
+from portal.api.errors import StrictSchema, unknown_fields_error, unknown_form_fields
 from portal.grids.models import Building, Steward
 
 from . import limits, services
@@ -46,18 +49,34 @@ class CategoryOut(Schema):
     resolution_hours: int
 
 
-class SubmitIn(Schema):
-    category: str
-    name: str
-    phone: str
-    description: str
-    building: int | None = None
-    unit: int | None = None
+def _blank_to_none(value):
+    """A form cannot carry JSON null: an empty field or the text "null" means "not given"."""
+    if isinstance(value, str) and value.strip().lower() in ("", "null"):
+        return None
+    return value
+
+
+# An optional id or number in a form body (an empty form field arrives as "", which means "not given").
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+OptionalFormId = Annotated[Id | None, BeforeValidator(_blank_to_none)]
+Required = Annotated[str, Field(min_length=1)]
+
+
+class SubmitIn(StrictSchema):
+    category: Required
+    name: Required
+    phone: Required
+    description: Required
+    building: OptionalFormId = None
+    unit: Annotated[Annotated[int, Field(ge=1, le=20)] | None, BeforeValidator(_blank_to_none)] = None
     room: str = ""
     location: str = ""
     consent: bool = False
     idempotency_key: str = ""
-    service_page: int | None = None
+    service_page: OptionalFormId = None
+
+
+SUBMIT_FIELDS = {*SubmitIn.model_fields, "photos"}
 
 
 class ReceiptOut(Schema):
@@ -93,7 +112,7 @@ class WorkOrderOut(Schema):
     trail: list[TransitionOut]
 
 
-class RateIn(Schema):
+class RateIn(StrictSchema):
     lookup_code: str
     speed: int
     quality: int
@@ -101,12 +120,12 @@ class RateIn(Schema):
     comment: str = ""
 
 
-class ReopenIn(Schema):
+class ReopenIn(StrictSchema):
     lookup_code: str
     note: str
 
 
-class MeTooIn(Schema):
+class MeTooIn(StrictSchema):
     phone: str
 
 
@@ -139,10 +158,10 @@ class StaffPageOut(Schema):
     results: list[StaffWorkOrderOut]
 
 
-class TransitionIn(Schema):
+class TransitionIn(StrictSchema):
     action: str
     note: str = ""
-    steward: int | None = None
+    steward: Id | None = None
     original: str | None = None
 
 
@@ -213,12 +232,16 @@ def categories(request):
 
 @router.post(
     "/requests",
-    response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut, 503: ErrorOut},
+    response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut},
     summary="Submit a request (multipart, up to 4 photos)",
     description="Send `Idempotency-Key` as a header or the `idempotency_key` field: a retry returns the same "
-    "request with status 200 and `replayed: true`.",
+    "request with status 200 and `replayed: true`. Optional numbers may be left empty; a field the "
+    "operation does not know is refused (422, code `unknown_field`).",
 )
 def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = None):
+    unknown = unknown_form_fields(request, SUBMIT_FIELDS)
+    if unknown:
+        return 422, unknown_fields_error(unknown)
     key = (request.headers.get("Idempotency-Key") or payload.idempotency_key or "").strip()[:64] or None
     category = Category.objects.filter(code=payload.category, active=True).first()
     building = Building.objects.filter(pk=payload.building).first() if payload.building else None

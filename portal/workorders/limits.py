@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-DEFAULTS = {"ip_per_hour": 20, "phone_per_hour": 5, "lookup_per_hour": 60}
+DEFAULTS = {"ip_per_hour": 20, "phone_per_hour": 5, "lookup_per_hour": 60, "me_too_per_hour": 20}
 
 
 class RateLimited(ValidationError):
@@ -56,3 +56,11 @@ def check_submission(request, phone=None, idempotency_key=None):
 def check_lookup(request):
     if _hit("lookup", client_ip(request), limit("lookup_per_hour")):
         raise RateLimited(_("Too many look-ups. Please wait a while and try again."), code="rate_limited")
+
+
+def check_me_too(request):
+    """Raise RateLimited when this IP has added "me too" too often in the last hour."""
+    if _hit("me-too", client_ip(request), limit("me_too_per_hour")):
+        raise RateLimited(
+            _("You have added “me too” many times in a short time. Please wait a while."), code="rate_limited"
+        )

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.accounts.privacy import mask_phone
 
@@ -128,13 +129,14 @@ class WorkOrderQuerySet(models.QuerySet):
 
 class WorkOrder(models.Model):
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted")
+        # With a context: other apps translate "Submitted" (a column: 提交时间) and "Rejected" differently.
+        SUBMITTED = "submitted", pgettext_lazy("request status", "Submitted")
         ACCEPTED = "accepted", _("Accepted")
         ASSIGNED = "assigned", _("Assigned")
         IN_PROGRESS = "in_progress", _("In progress")
         RESOLVED = "resolved", _("Resolved")
         CLOSED = "closed", _("Closed")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("request status", "Rejected")
         DUPLICATE = "duplicate", _("Duplicate")
         REOPENED = "reopened", _("Reopened")
 

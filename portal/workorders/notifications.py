@@ -5,11 +5,14 @@ state change does. After commit the new messages are sent; a failure only record
 schedules a retry (`manage.py send_notifications` sends and retries what is due). A failing SMS
 gateway therefore never blocks or loses a state change.
 
-SMS goes through the backend named by `SMS_BACKEND` (default: log the message); email through
-Django's mail backend.
+SMS goes through the backend named by `SMS_BACKEND` (default: log the message; `WebhookSmsBackend`
+posts JSON to the gateway at `SMS_GATEWAY_URL`); email through Django's mail backend.
 """
 
+import abc
+import json
 import logging
+import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,11 +26,16 @@ from .models import Notification
 logger = logging.getLogger(__name__)
 
 
-class BaseSmsBackend:
-    """Send one text message; raise any exception when the gateway refuses or fails."""
+class BaseSmsBackend(abc.ABC):
+    """The SMS interface: a deployment plugs in its gateway by naming a subclass in `SMS_BACKEND`.
 
-    def send(self, phone, text):  # pragma: no cover - interface
-        raise NotImplementedError
+    `send()` delivers one text message and raises any exception when the gateway refuses or
+    fails; the outbox records the error and retries later.
+    """
+
+    @abc.abstractmethod
+    def send(self, phone, text):
+        """Deliver `text` to the mainland mobile number `phone` (11 digits)."""
 
 
 class LoggingSmsBackend(BaseSmsBackend):
@@ -44,6 +52,31 @@ class LocmemSmsBackend(BaseSmsBackend):
 
     def send(self, phone, text):
         LocmemSmsBackend.outbox.append((phone, text))
+
+
+class WebhookSmsBackend(BaseSmsBackend):
+    """A generic HTTP gateway: POST `{"phone": ..., "text": ...}` as JSON to `SMS_GATEWAY_URL`.
+
+    `SMS_GATEWAY_TOKEN`, when set, is sent as `Authorization: Bearer <token>`; `SMS_GATEWAY_TIMEOUT`
+    (seconds, default 5) bounds the call. Any answer other than 2xx, a timeout or a refused
+    connection raises, so the outbox retries the message.
+    """
+
+    def send(self, phone, text):
+        url = getattr(settings, "SMS_GATEWAY_URL", "")
+        if not url.startswith(("http://", "https://")):
+            raise RuntimeError("SMS_GATEWAY_URL is not set to an http(s) URL")
+        headers = {"Content-Type": "application/json; charset=utf-8"}
+        token = getattr(settings, "SMS_GATEWAY_TOKEN", "")
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        body = json.dumps({"phone": phone, "text": text}, ensure_ascii=False).encode()
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310 - http(s) only
+        timeout = float(getattr(settings, "SMS_GATEWAY_TIMEOUT", 5))
+        # urlopen raises HTTPError for 4xx/5xx answers.
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
+            if not 200 <= response.status < 300:
+                raise RuntimeError(f"SMS gateway answered {response.status}")
 
 
 def sms_backend():

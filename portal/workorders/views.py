@@ -2,27 +2,34 @@
 
 The lookup code in the URL is the resident's key to their request; pages behind it show the
 request to whoever holds the link (as a parcel tracking link does) and are never cached or indexed.
+
+Neighbours find open public-area requests on `/requests/public/` (by community and building,
+without the requester's name, phone, room or description) and add "me too" there.
 """
 
 import secrets
+from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.shortcuts import render as django_render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.core.qr import qr_svg
+from portal.grids.models import Building, Community
 
 from . import limits, services
 from .cleaning import clean_text
-from .models import WorkOrder
+from .models import Category, WorkOrder
 
 STAR_CHOICES = [(i, str(i)) for i in range(5, 0, -1)]
 
@@ -51,6 +58,32 @@ class RatingForm(forms.Form):
 
 class ReopenForm(forms.Form):
     note = forms.CharField(label=_("What is still wrong?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublicFilterForm(forms.Form):
+    community = forms.ModelChoiceField(
+        Community.objects.all(), label=_("Community"), required=False, empty_label=_("All communities")
+    )
+    building = forms.ModelChoiceField(
+        Building.objects.select_related("community"),
+        label=_("Building"),
+        required=False,
+        empty_label=_("All buildings"),
+    )
+
+    def query(self):
+        """The validated filters as a query string (for links and the redirect after "me too")."""
+        data = getattr(self, "cleaned_data", {})
+        return urlencode({k: data[k].pk for k in ("community", "building") if data.get(k)})
+
+
+class MeTooForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Your mobile number"),
+        max_length=30,
+        help_text=_("Only so that you are counted once. Nobody else sees it."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
 
 
 def find_order(number, token):
@@ -190,3 +223,87 @@ def photo(request, number, token, photo_id, size="full"):
     except OSError as exc:
         raise Http404 from exc
     return _private(FileResponse(handle, content_type="image/jpeg"))
+
+
+PUBLIC_PER_PAGE = 20
+
+
+def _public_context(request, filters, me_too_forms=None, errors=None):
+    orders = (
+        WorkOrder.objects.open()
+        .filter(category__kind=Category.Kind.PUBLIC_AREA)
+        .select_related("category", "building__community")
+        .annotate(n_me_too=Count("me_toos"))
+        .order_by("-submitted_at", "-pk")
+    )
+    if filters.is_valid():
+        if filters.cleaned_data.get("community"):
+            orders = orders.filter(building__community=filters.cleaned_data["community"])
+        if filters.cleaned_data.get("building"):
+            orders = orders.filter(building=filters.cleaned_data["building"])
+    else:
+        orders = orders.none()
+    page = Paginator(orders, PUBLIC_PER_PAGE).get_page(request.GET.get("page") or request.POST.get("page"))
+    phone = ""
+    if request.user.is_authenticated:
+        profile = getattr(request.user, "resident_profile", None)
+        phone = profile.phone if profile else ""
+    me_too_forms = me_too_forms or {}
+    items = [
+        (order, me_too_forms.get(order.number) or MeTooForm(initial={"phone": phone}, auto_id=f"me-too-{order.pk}-%s"))
+        for order in page
+    ]
+    return {
+        "filters": filters,
+        "filter_query": filters.query() if filters.is_valid() else "",
+        "page_obj": page,
+        "items": items,
+        "errors": errors or {},
+    }
+
+
+@never_cache
+def public_requests(request):
+    """Open public-area requests (drains, street lights, lifts) a neighbour can add "me too" to."""
+    filters = PublicFilterForm(request.GET)
+    status = 200 if filters.is_valid() else 400
+    return _private(render(request, "pages/workorder_public.html", _public_context(request, filters), status=status))
+
+
+@never_cache
+@require_POST
+def me_too(request, number):
+    """A neighbour has the same problem: count them once on an open public-area request."""
+    order = WorkOrder.objects.select_related("category").filter(number=str(number).upper()[:20]).first()
+    if order is None:
+        raise Http404
+    filters = PublicFilterForm(request.POST)
+    form = MeTooForm(request.POST, auto_id=f"me-too-{order.pk}-%s")
+    try:
+        limits.check_me_too(request)
+        if not form.is_valid():
+            raise ValidationError(_("Enter your mobile number to add “me too”."))
+        count, created = services.me_too(order, phone=form.cleaned_data["phone"], user=request.user)
+    except limits.RateLimited as exc:
+        error, status = exc.messages[0], 429
+    except services.WorkflowError as exc:
+        error, status = exc.message, 409
+    except ValidationError as exc:
+        error, status = " ".join(exc.messages), 400
+    else:
+        if created:
+            messages.success(
+                request,
+                _("Thank you. %(count)s neighbours now have the same problem as request %(number)s; staff see this.")
+                % {"count": count, "number": order.number},
+            )
+        else:
+            messages.info(
+                request, _("You had already added “me too” to request %(number)s.") % {"number": order.number}
+            )
+        query = filters.query() if filters.is_valid() else ""
+        return redirect(reverse("workorders:public") + (f"?{query}" if query else "") + f"#request-{order.pk}")
+    filters.is_valid()
+    context = _public_context(request, filters, {order.number: form}, {order.number: error})
+    context["error"] = error
+    return _private(render(request, "pages/workorder_public.html", context, status=status))

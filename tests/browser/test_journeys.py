@@ -124,3 +124,27 @@ def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone,
     assert "13800001234" not in status and "138 0000 1234" not in status  # never the full phone number
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     shot(phone, "phone-repair-lookup")
+
+
+def test_neighbour_finds_an_open_street_light_request_and_adds_me_too(phone, site):
+    from portal.workorders import services
+    from portal.workorders.models import Category, MeToo
+    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, submission
+
+    street_light = CategoryFactory(code="street-light", name="路灯不亮", kind=Category.Kind.PUBLIC_AREA)
+    order = services.submit(
+        **submission(street_light, BuildingFactory(), name="李阿姨", location="3号楼东侧路灯"), notify=False
+    )
+
+    phone.goto("/requests/lookup/")
+    phone.get_by_role("link", name=re.compile("公共区域报事")).click()
+    item = phone.locator(f"#request-{order.pk}")
+    expect(item).to_contain_text("3号楼东侧路灯")
+    assert "李阿姨" not in phone.inner_text("main")
+    item.get_by_label("您的手机号码").fill("139 0000 2222")
+    item.get_by_role("button", name="我也遇到了").click()
+    expect(phone.locator("main")).to_contain_text("1 位邻居也遇到了同样的问题")
+    expect(phone.locator("body")).to_contain_text("谢谢")
+    assert MeToo.objects.filter(work_order=order, phone="13900002222").exists()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(phone, "phone-me-too")

@@ -77,3 +77,30 @@ def test_staff_export_of_signups_masks_phones(client, tree):
     assert not any("13800000001" in row for row in rows)
     client.force_login(make_user("resident"))
     assert client.get("/admin/event_signups/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("get", "/api/portal/events/abc/", 422),
+        ("get", "/api/portal/events/-1/", 422),
+        ("get", "/api/portal/events/999999/", 404),
+        ("post", "/api/portal/events/signups/00000000-0000-0000-0000-000000000000/cancel/", 404),
+        ("post", "/api/portal/events/1.5/signups/", 422),
+        ("post", "/api/portal/events/signups/not-a-token/cancel/", 422),
+    ],
+)
+def test_malformed_ids_and_tokens_are_answered_in_json(client, tree, method, url, status):
+    response = getattr(client, method)(url, *([BODY] if method == "post" else []), content_type="application/json")
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"]
+
+
+def test_unknown_signup_field_is_refused_and_nothing_saved(client, tree):
+    event = make_event(tree["events"])
+    response = post(client, f"/api/portal/events/{event.pk}/signups/", {**BODY, "status": "confirmed"})
+    assert response.status_code == 422
+    assert response.json()["code"] == "unknown_field"
+    assert "未知字段" in response.json()["detail"]
+    assert EventSignup.objects.count() == 0

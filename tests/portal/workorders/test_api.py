@@ -166,3 +166,37 @@ def test_steward_key_sees_only_their_grid(client, category, building, steward):
     _token, raw = ApiToken.issue(steward.user, "phone")
     body = client.get(f"{BASE}/staff/requests", HTTP_AUTHORIZATION=f"Bearer {raw}").json()
     assert body["count"] == 1
+
+
+def test_optional_numbers_may_be_left_empty_or_null_in_the_form(client, category, building):
+    response = client.post(
+        f"{BASE}/requests", submit_form(category, building, unit="", service_page="null", idempotency_key="k-null")
+    )
+    assert response.status_code == 201, response.content
+    order = WorkOrder.objects.get(number=response.json()["number"])
+    assert order.unit is None and order.service_page is None and order.building == building
+    wrong = client.post(f"{BASE}/requests", submit_form(category, building, unit="一单元"))
+    assert wrong.status_code == 422
+    assert wrong.json()["errors"]["unit"] == ["请输入整数。"]
+
+
+def test_unknown_form_field_is_refused_and_nothing_saved(client, category, building):
+    response = client.post(f"{BASE}/requests", {**submit_form(category, building), "priority": "urgent"})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "unknown_field" and "priority" in body["detail"] and "未知字段" in body["detail"]
+    assert WorkOrder.objects.count() == 0
+
+
+def test_unknown_json_field_is_refused_in_chinese(client, category, building):
+    order = services.submit(**submission(category, building), notify=False)
+    response = client.post(
+        f"{BASE}/requests/{order.number}/reopen",
+        {"lookup_code": order.lookup_token, "note": "没修好", "status": "closed"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "unknown_field" and "status" in body["errors"]
+    order.refresh_from_db()
+    assert order.status == "submitted" and order.transitions.count() == 1

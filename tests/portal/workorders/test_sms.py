@@ -1,0 +1,114 @@
+"""The SMS interface and the generic webhook gateway backend, against a real local HTTP server."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from portal.workorders import services
+from portal.workorders.models import Notification
+from portal.workorders.notifications import BaseSmsBackend, WebhookSmsBackend
+
+from .factories import submission
+
+
+class Gateway:
+    """A local HTTP SMS gateway: records each POST, answers with `status`."""
+
+    def __init__(self):
+        self.received = []
+        self.status = 200
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server API
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                gateway.received.append(
+                    {"path": self.path, "headers": dict(self.headers), "json": json.loads(body.decode())}
+                )
+                self.send_response(gateway.status)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}/sms/send"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def gateway(settings):
+    server = Gateway()
+    settings.SMS_BACKEND = "portal.workorders.notifications.WebhookSmsBackend"
+    settings.SMS_GATEWAY_URL = server.url
+    settings.SMS_GATEWAY_TOKEN = "s3cret"
+    settings.SMS_GATEWAY_TIMEOUT = 2
+    yield server
+    server.close()
+
+
+def test_the_interface_cannot_be_used_without_a_send_method():
+    with pytest.raises(TypeError):
+        BaseSmsBackend()
+
+    class Incomplete(BaseSmsBackend):
+        pass
+
+    with pytest.raises(TypeError):
+        Incomplete()
+
+
+def test_webhook_backend_posts_json_with_the_token(gateway):
+    WebhookSmsBackend().send("13800001234", "您的报事已受理")
+    [call] = gateway.received
+    assert call["path"] == "/sms/send"
+    assert call["json"] == {"phone": "13800001234", "text": "您的报事已受理"}
+    assert call["headers"]["Authorization"] == "Bearer s3cret"
+    assert call["headers"]["Content-Type"].startswith("application/json")
+
+
+def test_a_request_notifies_the_resident_through_the_gateway(
+    gateway, category, building, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        order = services.submit(**submission(category, building))
+    sent = Notification.objects.get(work_order=order)
+    assert sent.status == "sent"
+    [call] = gateway.received
+    assert call["json"]["phone"] == "13800001234"
+    assert order.number in call["json"]["text"]
+
+
+def test_a_refusing_gateway_is_retried_until_it_answers(gateway, category, building):
+    gateway.status = 503
+    order = services.submit(**submission(category, building))
+    call_command("send_notifications")
+    pending = Notification.objects.get(work_order=order)
+    assert pending.status == "pending" and "503" in pending.last_error
+
+    gateway.status = 200
+    Notification.objects.filter(pk=pending.pk).update(next_attempt_at=timezone.now())
+    call_command("send_notifications")
+    assert Notification.objects.get(pk=pending.pk).status == "sent"
+    assert len(gateway.received) == 2
+
+
+def test_an_unreachable_gateway_is_recorded_not_raised(settings, category, building):
+    server = Gateway()
+    url = server.url
+    server.close()  # nothing listens there any more
+    settings.SMS_BACKEND = "portal.workorders.notifications.WebhookSmsBackend"
+    settings.SMS_GATEWAY_URL = url
+    order = services.submit(**submission(category, building))
+    call_command("send_notifications")
+    pending = Notification.objects.get(work_order=order)
+    assert pending.status == "pending" and pending.attempts == 1 and pending.last_error
