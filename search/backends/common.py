@@ -94,7 +94,19 @@ class ChineseBackendMixin:
 
 
 def _analysed_fields(indexer, obj, field, upstream):
-    """Run the upstream `prepare_field` and replace each value by its analysed tokens."""
+    """Run the upstream `prepare_field` and replace each value by its analysed tokens.
+
+    Upstream asks `prepare_field` again for every column it builds (title, body, autocomplete and the
+    plain texts), so the analysed items are kept per indexer: each value is analysed once.
+    """
+    cache = indexer.__dict__.setdefault("_analysed_items", {})
+    key = (id(obj), id(field))
+    if key not in cache:
+        cache[key] = list(_analyse_items(obj, field, upstream))
+    yield from cache[key]
+
+
+def _analyse_items(obj, field, upstream):
     for item in upstream(obj, field):
         current_field, value = item[0], item[-1]
         if isinstance(current_field, AutocompleteField):

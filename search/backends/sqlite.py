@@ -56,8 +56,12 @@ class SQLiteIndex(lite.SQLiteIndex):
             for object_id, (title, autocomplete, body) in data.items()
             if object_id not in existing
         )
-        # No title-norm refresh per batch (upstream's is a full-table UPDATE, quadratic over a rebuild):
-        # ranking here weighs the title column by a constant instead of title_norm.
+
+    def _refresh_title_norms(self, full=False):
+        # Not used: ranking here weighs the title column by a constant instead of title_norm, and
+        # upstream's refresh is a full-table UPDATE, which on SQLite also rewrites every FTS row
+        # through the update trigger (per batch, and again at the end of a rebuild).
+        pass
 
 
 class WeightedBM25(Func):
@@ -122,7 +126,9 @@ class RankedSearchMixin:
         )
         content_types = set(lite.get_descendants_content_types_pks(self.queryset.model))
         to_pk = self.queryset.model._meta.pk.to_python
-        found, offset, batch = [], 0, max(4 * stop, 100)
+        # bm25 is computed for every match whatever the LIMIT, but each fetched row costs two
+        # lookups: fetch what is needed plus a margin for hidden pages, more only when short.
+        found, offset, batch = [], 0, stop + max(20, stop // 4)
         while len(found) < stop:
             rowids = list(ranked[offset : offset + batch])
             if not rowids:
@@ -137,6 +143,7 @@ class RankedSearchMixin:
             if len(rowids) < batch:
                 break
             offset += batch
+            batch *= 4
         return found[:stop]
 
     def search(self, config, start, stop, score_field=None):
