@@ -31,7 +31,7 @@ from pathlib import Path
 USERDICT = Path(__file__).resolve().parent / "data" / "userdict.txt"
 
 # Bump when the analysis logic changes; the domain dictionary's contents are hashed in too.
-ANALYSIS_LOGIC = "3"
+ANALYSIS_LOGIC = "4"
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")

@@ -127,14 +127,12 @@ def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
         else:
             allowed = set(_base_queryset(locale).filter(pk__in=ids).values_list("pk", flat=True))
             return [i for i in ids if i in allowed], "elasticsearch"
-    if not plan.uses_synonyms:
+    if not plan.uses_synonyms or hasattr(get_search_backend(), "ranked_pks"):
+        # The Chinese-aware backends rank pages with the words as typed first themselves.
         return _database_ids(query, locale, limit, autocomplete), "database"
-    # Pages with the words as typed rank above pages found only through a synonym. When those
-    # alone fill the limit (a common word), the pass with synonyms could add nothing: skip it.
+    # Another backend: pages with the words as typed rank above pages found only through a synonym.
     with analysis.without_synonyms():
         exact = _database_ids(query, locale, limit, autocomplete)
-    if len(exact) >= limit:
-        return exact[:limit], "database"
     seen = set(exact)
     ids = exact + [i for i in _database_ids(query, locale, limit, autocomplete) if i not in seen]
     return ids[:limit], "database"

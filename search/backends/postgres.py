@@ -8,7 +8,6 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.conf import get_app_config
-from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk
 
 from .common import (
@@ -18,6 +17,7 @@ from .common import (
     ChineseQueryMixin,
     _analysed_fields,
     extra_body_text,
+    indexed_texts,
     loosen,
 )
 
@@ -45,13 +45,12 @@ class PostgresIndexer(pg.ObjectIndexer):
         return (" || ".join(parts) or "''::tsvector"), params
 
     @cached_property
+    def title(self):
+        return self.as_vector([(value, boost) for _field, boost, value in indexed_texts(self, title=True)])
+
+    @cached_property
     def body(self):
-        texts = [
-            (value, boost)
-            for field in self.search_fields
-            for current_field, boost, value in self.prepare_field(self.obj, field)
-            if isinstance(current_field, SearchField) and current_field.field_name != "title"
-        ]
+        texts = [(value, boost) for _field, boost, value in indexed_texts(self, title=False)]
         extra = extra_body_text(self.obj, self.search_fields)
         if extra:
             texts.append((extra, pg.get_weight(1)))
@@ -113,38 +112,85 @@ class RankedSearchMixin:
             and not isinstance(self.query, pg.MatchAll | pg.Not | pg.Fuzzy)
         )
 
-    def ranked_entries(self, config):
-        # A document matches when the whole query matches title and body together (as upstream's
-        # `title || body`), but that concatenation cannot use an index. So the GIN indexes first
-        # select entries where any query term occurs in some column, and only those are checked
-        # against the full query on the concatenated vectors.
-        strict = self.build_tsquery(self.query, config=config)
-        loose = self.build_tsquery(loosen(self.query), config=config)
-        prefilter = Q()
-        combined = None
+    def column_filter(self, query, config):
+        """A filter equivalent to matching `query` against all columns together, one that the
+        columns' GIN indexes can serve (bitmap AND/OR of index scans), or None for other queries.
+
+        A term occurs in `title || body` exactly when it occurs in the title or in the body, so an
+        AND/OR tree of terms becomes the same tree of "term in some column" conditions. Upstream
+        matched `title || body` built per row, which no index can serve.
+        """
+        if isinstance(query, pg.PlainText):
+            terms = []
+            for token in query.query_string.split():
+                in_any = Q()
+                for column, _weight in self.INDEX_COLUMNS:
+                    in_any |= Q(**{column: self.build_tsquery(pg.PlainText(token), config=config)})
+                terms.append(in_any)
+            if not terms:
+                return None
+            combined = terms[0]
+            for term in terms[1:]:
+                combined = combined & term if query.operator == "and" else combined | term
+            return combined
+        if isinstance(query, pg.And | pg.Or):
+            parts = [self.column_filter(q, config) for q in query.subqueries]
+            if not parts or any(p is None for p in parts):
+                return None
+            combined = parts[0]
+            for part in parts[1:]:
+                combined = combined & part if isinstance(query, pg.And) else combined | part
+            return combined
+        return None
+
+    def matching_entries(self, config):
+        """Index entries matching the query, with their score, selected through the GIN indexes."""
         rank = None
         for column, weight in self.INDEX_COLUMNS:
-            prefilter |= Q(**{column: loose})
-            combined = F(column) if combined is None else combined._combine(F(column), "||", False)
             column_rank = self.build_tsrank(F(column), self.query, config=config) * weight
             rank = column_rank if rank is None else rank + column_rank
-        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
-        return (
-            IndexEntry._default_manager.filter(prefilter)
-            .annotate(_vector_=combined)
-            .filter(_vector_=strict)
-            .filter(
-                content_type__in=pg.get_descendants_content_types_pks(self.queryset.model),
-                object_id__in=allowed,
-            )
-            .annotate(score=rank)
-            .order_by("-score", "-object_id")
+        entries = IndexEntry._default_manager.filter(
+            content_type__in=pg.get_descendants_content_types_pks(self.queryset.model)
         )
+        match = self.column_filter(self.query, config)
+        if match is not None:
+            entries = entries.filter(match)
+        else:
+            # Anything else: any term in some column (indexed), then the whole query on all columns.
+            loose = self.build_tsquery(loosen(self.query), config=config)
+            prefilter, combined = Q(), None
+            for column, _weight in self.INDEX_COLUMNS:
+                prefilter |= Q(**{column: loose})
+                combined = F(column) if combined is None else combined._combine(F(column), "||", False)
+            strict = self.build_tsquery(self.query, config=config)
+            entries = entries.filter(prefilter).annotate(_vector_=combined).filter(_vector_=strict)
+        return entries.annotate(score=rank)
 
-    def ranked_pks(self, config, stop):
-        """The primary keys of the best `stop` allowed objects, best first, without loading objects."""
+    def ranked_entries(self, config):
+        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
+        return self.matching_entries(config).filter(object_id__in=allowed).order_by("-score", "-object_id")
+
+    def _ranked_pks(self, config, stop):
+        """The primary keys of the best `stop` allowed objects, best first, without loading objects.
+
+        Ranks the index entries alone (GIN bitmap scans, ts_rank on the matches, top-N sort), then
+        asks the caller's queryset (e.g. live().public()) only about the ids of that slice. Joining
+        the allowed objects inside the ranked query made PostgreSQL hash every live page per query.
+        """
+        ranked = self.matching_entries(config).order_by("-score", "-id").values_list("object_id", flat=True)
         to_pk = self.queryset.model._meta.pk.to_python
-        return [to_pk(i) for i in self.ranked_entries(config).values_list("object_id", flat=True)[:stop]]
+        found, offset, batch = [], 0, stop + max(20, stop // 4)
+        while len(found) < stop:
+            candidates = [to_pk(i) for i in ranked[offset : offset + batch]]
+            if not candidates:
+                break
+            allowed = set(self.queryset.order_by().filter(pk__in=candidates).values_list("pk", flat=True))
+            found.extend(pk for pk in candidates if pk in allowed)
+            if len(candidates) < batch:
+                break
+            offset += batch
+            batch *= 4
+        return found[:stop]
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if stop is None or not self.can_rank_fast(score_field):

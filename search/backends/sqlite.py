@@ -14,6 +14,7 @@ from .common import (
     ChineseQueryMixin,
     _analysed_fields,
     extra_body_text,
+    indexed_texts,
 )
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -24,8 +25,14 @@ class SQLiteIndexer(lite.ObjectIndexer):
         yield from _analysed_fields(self, obj, field, super().prepare_field)
 
     @cached_property
+    def title(self):
+        return " ".join(item[-1] for item in indexed_texts(self, title=True))
+
+    @cached_property
     def body(self):
-        return " ".join(t for t in (super().body, extra_body_text(self.obj, self.search_fields)) if t)
+        texts = [item[-1] for item in indexed_texts(self, title=False)]
+        texts.append(extra_body_text(self.obj, self.search_fields))
+        return " ".join(t for t in texts if t)
 
 
 class SQLiteIndex(lite.SQLiteIndex):
@@ -110,7 +117,7 @@ class RankedSearchMixin:
             .order_by("score", "-index_entry__object_id")
         )
 
-    def ranked_pks(self, config, stop):
+    def _ranked_pks(self, config, stop):
         """The primary keys of the best `stop` allowed objects, best first, without loading objects.
 
         Ranks in the FTS table alone (no join, no subquery), then keeps the allowed objects of each
