@@ -156,6 +156,11 @@ def create_pages(n):
     return created
 
 
+def load():
+    one, five, _fifteen = os.getloadavg()
+    return f"load average {one:.1f} / {five:.1f} (1 / 5 min), {os.cpu_count()} CPUs"
+
+
 def percentile(values, p):
     values = sorted(values)
     k = (len(values) - 1) * p / 100
@@ -196,13 +201,13 @@ def main():
     ensure_default_synonyms()
     started = time.perf_counter()
     created = create_pages(args.docs)
-    print(f"{connection.vendor}: {created} pages created in {time.perf_counter() - started:.1f} s")
+    print(f"{connection.vendor}: {created} pages created in {time.perf_counter() - started:.1f} s ({load()})")
 
     if not (args.reuse and IndexState.objects.filter(backend="database").exists()):
         started = time.perf_counter()
         count = indexing.rebuild_database(progress=True, stream=sys.stderr)
         build = time.perf_counter() - started
-        print(f"{connection.vendor}: index build {build:.1f} s for {count} objects ({count / build:.0f} docs/s)")
+        print(f"{connection.vendor}: index build {build:.1f} s for {count} objects ({count / build:.0f} docs/s; {load()})")
 
     backend = get_search_backend()
     from wagtail.models import Page
@@ -216,7 +221,7 @@ def main():
     for label, func in (("backend top 10", backend_top10), ("site search service", full_service)):
         timings = time_queries(func, args.rounds)
         every = [t for ts in timings.values() for t in ts]
-        print(f"\n{connection.vendor} · {label}: {len(every)} queries")
+        print(f"\n{connection.vendor} · {label}: {len(every)} queries ({load()} at the end)")
         for q, ts in timings.items():
             print(f"  {q:<10} p50 {percentile(ts, 50):7.1f} ms  p95 {percentile(ts, 95):7.1f} ms")
         p50, p95 = percentile(every, 50), percentile(every, 95)

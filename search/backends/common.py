@@ -77,15 +77,6 @@ def rewrite_query(query):
     return query
 
 
-def loosen(query):
-    """The same query with every AND turned into OR: matches wherever any of its terms occurs."""
-    if isinstance(query, And | Or):
-        return Or([loosen(q) for q in query.subqueries])
-    if isinstance(query, PlainText):
-        return PlainText(query.query_string, operator="or")
-    return query
-
-
 def uses_synonyms(query):
     """Does the analysis of any text in this query tree bring in synonyms?"""
     if isinstance(query, PlainText | Phrase):

@@ -3,7 +3,7 @@
 The `simple` text search configuration keeps the pre-analysed tokens as they are.
 """
 
-from django.db.models import F, Q, TextField
+from django.db.models import F, TextField
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as pg
@@ -18,7 +18,6 @@ from .common import (
     _analysed_fields,
     extra_body_text,
     indexed_texts,
-    loosen,
 )
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -112,59 +111,29 @@ class RankedSearchMixin:
             and not isinstance(self.query, pg.MatchAll | pg.Not | pg.Fuzzy)
         )
 
-    def column_filter(self, query, config):
-        """A filter equivalent to matching `query` against all columns together, one that the
-        columns' GIN indexes can serve (bitmap AND/OR of index scans), or None for other queries.
-
-        A term occurs in `title || body` exactly when it occurs in the title or in the body, so an
-        AND/OR tree of terms becomes the same tree of "term in some column" conditions. Upstream
-        matched `title || body` built per row, which no index can serve.
-        """
-        if isinstance(query, pg.PlainText):
-            terms = []
-            for token in query.query_string.split():
-                in_any = Q()
-                for column, _weight in self.INDEX_COLUMNS:
-                    in_any |= Q(**{column: self.build_tsquery(pg.PlainText(token), config=config)})
-                terms.append(in_any)
-            if not terms:
-                return None
-            combined = terms[0]
-            for term in terms[1:]:
-                combined = combined & term if query.operator == "and" else combined | term
-            return combined
-        if isinstance(query, pg.And | pg.Or):
-            parts = [self.column_filter(q, config) for q in query.subqueries]
-            if not parts or any(p is None for p in parts):
-                return None
-            combined = parts[0]
-            for part in parts[1:]:
-                combined = combined & part if isinstance(query, pg.And) else combined | part
-            return combined
-        return None
-
     def matching_entries(self, config):
-        """Index entries matching the query, with their score, selected through the GIN indexes."""
-        rank = None
+        """Index entries matching the query, with their score.
+
+        A document matches when the whole query matches its columns together (as upstream's
+        `title || body`); migration portal_search 0002 indexes that concatenation (GIN), so the whole
+        query is one index scan. Ranking weighs each column's ts_rank by its weight.
+        """
+        tsquery = self.build_tsquery(self.query, config=config)
+        combined, rank = None, None
         for column, weight in self.INDEX_COLUMNS:
-            column_rank = self.build_tsrank(F(column), self.query, config=config) * weight
+            combined = F(column) if combined is None else combined._combine(F(column), "||", False)
+            # One ts_rank of the whole query per column (upstream ranks every OR alternative and AND
+            # group separately: a dozen ts_rank calls per matching row for a query with synonyms).
+            column_rank = pg.SearchRank(F(column), tsquery, weights=self.sql_weights) * weight
             rank = column_rank if rank is None else rank + column_rank
-        entries = IndexEntry._default_manager.filter(
-            content_type__in=pg.get_descendants_content_types_pks(self.queryset.model)
+        return (
+            IndexEntry._default_manager.filter(
+                content_type__in=pg.get_descendants_content_types_pks(self.queryset.model)
+            )
+            .annotate(_vector_=combined)
+            .filter(_vector_=tsquery)
+            .annotate(score=rank)
         )
-        match = self.column_filter(self.query, config)
-        if match is not None:
-            entries = entries.filter(match)
-        else:
-            # Anything else: any term in some column (indexed), then the whole query on all columns.
-            loose = self.build_tsquery(loosen(self.query), config=config)
-            prefilter, combined = Q(), None
-            for column, _weight in self.INDEX_COLUMNS:
-                prefilter |= Q(**{column: loose})
-                combined = F(column) if combined is None else combined._combine(F(column), "||", False)
-            strict = self.build_tsquery(self.query, config=config)
-            entries = entries.filter(prefilter).annotate(_vector_=combined).filter(_vector_=strict)
-        return entries.annotate(score=rank)
 
     def ranked_entries(self, config):
         allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
