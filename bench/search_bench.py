@@ -169,14 +169,20 @@ def percentile(values, p):
 
 
 def time_queries(func, rounds):
+    """{query: [(wall ms, this process's CPU ms)]}.
+
+    On a shared machine the wall time includes waiting for a CPU; the process's CPU time does not
+    (for SQLite it is all the work; for PostgreSQL the server's part is not in it).
+    """
     timings = {}
     for q in QUERIES:  # warm-up, not timed
         func(q)
     for _ in range(rounds):
         for q in QUERIES:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             func(q)
-            timings.setdefault(q, []).append((time.perf_counter() - started) * 1000)
+            wall = (time.perf_counter() - started) * 1000
+            timings.setdefault(q, []).append((wall, (time.process_time() - cpu) * 1000))
     return timings
 
 
@@ -207,7 +213,9 @@ def main():
         started = time.perf_counter()
         count = indexing.rebuild_database(progress=True, stream=sys.stderr)
         build = time.perf_counter() - started
-        print(f"{connection.vendor}: index build {build:.1f} s for {count} objects ({count / build:.0f} docs/s; {load()})")
+        print(
+            f"{connection.vendor}: index build {build:.1f} s for {count} objects ({count / build:.0f} docs/s; {load()})"
+        )
 
     backend = get_search_backend()
     from wagtail.models import Page
@@ -222,11 +230,14 @@ def main():
         timings = time_queries(func, args.rounds)
         every = [t for ts in timings.values() for t in ts]
         print(f"\n{connection.vendor} · {label}: {len(every)} queries ({load()} at the end)")
-        for q, ts in timings.items():
-            print(f"  {q:<10} p50 {percentile(ts, 50):7.1f} ms  p95 {percentile(ts, 95):7.1f} ms")
-        p50, p95 = percentile(every, 50), percentile(every, 95)
+        print(f"  {'':<10} {'wall p50':>10} {'wall p95':>10} {'CPU p50':>10} {'CPU p95':>10}")
+        for q, ts in [*timings.items(), ("overall", every)]:
+            wall, cpu = [t[0] for t in ts], [t[1] for t in ts]
+            figures = [percentile(wall, 50), percentile(wall, 95), percentile(cpu, 50), percentile(cpu, 95)]
+            print(f"  {q:<10}" + "".join(f" {f:7.1f} ms" for f in figures))
+        p95 = percentile([t[0] for t in every], 95)
         verdict = "meets" if p95 <= 50 else "MISSES"
-        print(f"  overall    p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({verdict} the 50 ms p95 goal)")
+        print(f"  wall-clock p95 {p95:.1f} ms: {verdict} the 50 ms p95 goal")
 
 
 if __name__ == "__main__":
