@@ -22,6 +22,11 @@ from .common import (
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
+#: ts_rank normalisation: divided by 1 + log(length of the column), so a word in a short title
+#: ranks above the same word in a long one (upstream scaled the title by `title_norm`, which this
+#: backend does not maintain; SQLite's bm25 normalises by length too).
+RANK_NORMALIZATION = 1
+
 
 class PostgresIndexer(pg.ObjectIndexer):
     """Builds each column's tsvector as plain SQL (`setweight(to_tsvector(...))`).
@@ -119,13 +124,21 @@ class RankedSearchMixin:
         query is one index scan. Ranking weighs each column's ts_rank by its weight.
         """
         tsquery = self.build_tsquery(self.query, config=config)
+        # One ts_rank per query word (AND group) and column, summed: a word found in the title counts
+        # even when the other words are only in the body (ts_rank of a whole AND query scores a
+        # column by the words it holds together). Upstream ranks every OR alternative separately
+        # as well: a dozen ts_rank calls per matching row for a query with synonyms.
+        groups = self.query.subqueries if isinstance(self.query, pg.And) else [self.query]
+        group_queries = [self.build_tsquery(group, config=config) for group in groups]
         combined, rank = None, None
         for column, weight in self.INDEX_COLUMNS:
             combined = F(column) if combined is None else combined._combine(F(column), "||", False)
-            # One ts_rank of the whole query per column (upstream ranks every OR alternative and AND
-            # group separately: a dozen ts_rank calls per matching row for a query with synonyms).
-            column_rank = pg.SearchRank(F(column), tsquery, weights=self.sql_weights) * weight
-            rank = column_rank if rank is None else rank + column_rank
+            for group_query in group_queries:
+                group_rank = (
+                    pg.SearchRank(F(column), group_query, weights=self.sql_weights, normalization=RANK_NORMALIZATION)
+                    * weight
+                )
+                rank = group_rank if rank is None else rank + group_rank
         return (
             IndexEntry._default_manager.filter(
                 content_type__in=pg.get_descendants_content_types_pks(self.queryset.model)
