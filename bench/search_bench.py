@@ -156,6 +156,11 @@ def create_pages(n):
     return created
 
 
+def load():
+    one, five, _fifteen = os.getloadavg()
+    return f"load average {one:.1f} / {five:.1f} (1 / 5 min), {os.cpu_count()} CPUs"
+
+
 def percentile(values, p):
     values = sorted(values)
     k = (len(values) - 1) * p / 100
@@ -164,14 +169,20 @@ def percentile(values, p):
 
 
 def time_queries(func, rounds):
+    """{query: [(wall ms, this process's CPU ms)]}.
+
+    On a shared machine the wall time includes waiting for a CPU; the process's CPU time does not
+    (for SQLite it is all the work; for PostgreSQL the server's part is not in it).
+    """
     timings = {}
     for q in QUERIES:  # warm-up, not timed
         func(q)
     for _ in range(rounds):
         for q in QUERIES:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             func(q)
-            timings.setdefault(q, []).append((time.perf_counter() - started) * 1000)
+            wall = (time.perf_counter() - started) * 1000
+            timings.setdefault(q, []).append((wall, (time.process_time() - cpu) * 1000))
     return timings
 
 
@@ -196,13 +207,21 @@ def main():
     ensure_default_synonyms()
     started = time.perf_counter()
     created = create_pages(args.docs)
-    print(f"{connection.vendor}: {created} pages created in {time.perf_counter() - started:.1f} s")
+    print(f"{connection.vendor}: {created} pages created in {time.perf_counter() - started:.1f} s ({load()})")
+    if created and connection.vendor == "postgresql":
+        # 100,000 pages bulk-inserted at once: give the planner their statistics now, as a DBA would
+        # after a bulk load, instead of whenever autovacuum gets to it (until then it assumed a
+        # handful of pages and the live/public check on 250 ids took ~50 ms instead of ~1 ms).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     if not (args.reuse and IndexState.objects.filter(backend="database").exists()):
         started = time.perf_counter()
         count = indexing.rebuild_database(progress=True, stream=sys.stderr)
         build = time.perf_counter() - started
-        print(f"{connection.vendor}: index build {build:.1f} s for {count} objects ({count / build:.0f} docs/s)")
+        print(
+            f"{connection.vendor}: index build {build:.1f} s for {count} objects ({count / build:.0f} docs/s; {load()})"
+        )
 
     backend = get_search_backend()
     from wagtail.models import Page
@@ -216,12 +235,15 @@ def main():
     for label, func in (("backend top 10", backend_top10), ("site search service", full_service)):
         timings = time_queries(func, args.rounds)
         every = [t for ts in timings.values() for t in ts]
-        print(f"\n{connection.vendor} · {label}: {len(every)} queries")
-        for q, ts in timings.items():
-            print(f"  {q:<10} p50 {percentile(ts, 50):7.1f} ms  p95 {percentile(ts, 95):7.1f} ms")
-        p50, p95 = percentile(every, 50), percentile(every, 95)
+        print(f"\n{connection.vendor} · {label}: {len(every)} queries ({load()} at the end)")
+        print(f"  {'':<10} {'wall p50':>10} {'wall p95':>10} {'CPU p50':>10} {'CPU p95':>10}")
+        for q, ts in [*timings.items(), ("overall", every)]:
+            wall, cpu = [t[0] for t in ts], [t[1] for t in ts]
+            figures = [percentile(wall, 50), percentile(wall, 95), percentile(cpu, 50), percentile(cpu, 95)]
+            print(f"  {q:<10}" + "".join(f" {f:7.1f} ms" for f in figures))
+        p95 = percentile([t[0] for t in every], 95)
         verdict = "meets" if p95 <= 50 else "MISSES"
-        print(f"  overall    p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({verdict} the 50 ms p95 goal)")
+        print(f"  wall-clock p95 {p95:.1f} ms: {verdict} the 50 ms p95 goal")
 
 
 if __name__ == "__main__":

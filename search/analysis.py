@@ -31,7 +31,7 @@ from pathlib import Path
 USERDICT = Path(__file__).resolve().parent / "data" / "userdict.txt"
 
 # Bump when the analysis logic changes; the domain dictionary's contents are hashed in too.
-ANALYSIS_LOGIC = "3"
+ANALYSIS_LOGIC = "4"
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
@@ -147,25 +147,31 @@ def words(normalized, search_mode=True):
 
 def index_parts(text):
     """The analysis of `text` in parts: normalised text, words, two-character chunks, pinyin, initials."""
+    return dict(_index_parts(str(text) if text else ""))
+
+
+@lru_cache(maxsize=4096)
+def _index_parts(text):
+    # Cached (a title is analysed for search and for autocomplete), hence tuples.
     norm = normalize(text)
     if not norm:
-        return {"text": "", "words": [], "bigrams": [], "pinyin": [], "initials": []}
-    ws = words(norm)
-    chunks = [chunk for run in HAN_RUN.findall(norm) for chunk in bigrams(run)]
+        return {"text": "", "words": (), "bigrams": (), "pinyin": (), "initials": ()}
+    ws = tuple(words(norm))
+    chunks = tuple(chunk for run in HAN_RUN.findall(norm) for chunk in bigrams(run))
     han_words = [w for w in ws if is_han(w) and len(w) >= 2]
     return {
         "text": norm,
         "words": ws,
         "bigrams": chunks,
-        "pinyin": [full_pinyin(w) for w in han_words],
-        "initials": [pinyin_initials(w) for w in han_words],
+        "pinyin": tuple(full_pinyin(w) for w in han_words),
+        "initials": tuple(pinyin_initials(w) for w in han_words),
     }
 
 
 def index_tokens(text, autocomplete=False):
     """The tokens to index for `text` (a list; join with spaces for a full-text column)."""
     parts = index_parts(text)
-    tokens = parts["words"] + parts["bigrams"] + parts["pinyin"]
+    tokens = [*parts["words"], *parts["bigrams"], *parts["pinyin"]]
     if autocomplete:
         tokens += parts["initials"]
     return tokens

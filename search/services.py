@@ -127,12 +127,14 @@ def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
         else:
             allowed = set(_base_queryset(locale).filter(pk__in=ids).values_list("pk", flat=True))
             return [i for i in ids if i in allowed], "elasticsearch"
-    ids = _database_ids(query, locale, limit, autocomplete)
-    if plan.uses_synonyms:
-        # Pages with the words as typed rank above pages found only through a synonym.
-        with analysis.without_synonyms():
-            exact = _database_ids(query, locale, limit, autocomplete)
-        ids = exact + [i for i in ids if i not in set(exact)]
+    if not plan.uses_synonyms or hasattr(get_search_backend(), "ranked_pks"):
+        # The Chinese-aware backends rank pages with the words as typed first themselves.
+        return _database_ids(query, locale, limit, autocomplete), "database"
+    # Another backend: pages with the words as typed rank above pages found only through a synonym.
+    with analysis.without_synonyms():
+        exact = _database_ids(query, locale, limit, autocomplete)
+    seen = set(exact)
+    ids = exact + [i for i in _database_ids(query, locale, limit, autocomplete) if i not in seen]
     return ids[:limit], "database"
 
 

@@ -1,15 +1,19 @@
 """Keep search current: synonym edits clear the cache; pages are pushed to Elasticsearch when used.
 
 The database index is kept current by Wagtail's own handlers (every save and delete of an indexed
-model). Elasticsearch, when `ELASTICSEARCH_URL` is set, is updated here on publish, unpublish,
-move, delete and privacy changes, after the transaction commits. A failing cluster is logged and
-ignored: publishing never fails because of search; `manage.py search_rebuild` catches it up.
+model); a page that indexes related objects (a request form's categories) is indexed again once
+published, because those handlers run before the page's many-to-many relations are saved.
+Elasticsearch, when `ELASTICSEARCH_URL` is set, is updated here on publish, unpublish, move, delete
+and privacy changes, after the transaction commits. A failing cluster is logged and ignored:
+publishing never fails because of search; `manage.py search_rebuild` catches it up.
 """
 
 import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from modelsearch import index
+from modelsearch.index import RelatedFields
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -41,7 +45,15 @@ def _push_on_commit(page_ids):
         transaction.on_commit(lambda: _push(ids))
 
 
+def _indexes_relations(page):
+    return any(isinstance(f, RelatedFields) for f in page.get_search_fields())
+
+
 def on_published(sender, instance, **kwargs):
+    if _indexes_relations(instance):
+        # Wagtail's post_save handler indexed the page before modelcluster saved its many-to-many
+        # relations (e.g. RequestFormPage.categories): index it again with them.
+        index.insert_or_update_object(instance)
     _push_on_commit([instance.pk])
 
 

@@ -16,6 +16,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from portal.workorders import services
 from portal.workorders.models import Category, WorkOrder
@@ -75,6 +76,15 @@ class RequestFormPage(AbstractEmailForm):
         ),
     ]
     api_fields = [APIField("intro"), APIField("is_service_booking"), APIField("form_fields")]
+    # What a resident would type to find the form: its introduction and the names of the request
+    # categories it takes (水管漏水, 下水堵塞 …), boosted to rank like the title (search.backends
+    # indexes a field boosted 10 or more with the title), so that 漏水维修 leads to the repair form;
+    # the names also feed the admin's page search (autocomplete).
+    search_fields = [
+        *AbstractEmailForm.search_fields,
+        index.SearchField("intro"),
+        index.RelatedFields("categories", [index.SearchField("name", boost=10), index.AutocompleteField("name")]),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -17,7 +17,7 @@ they all understand Chinese. Wagtail's own signal handlers keep the index curren
 
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.conf import get_app_config
-from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 
 from .. import analysis
@@ -27,6 +27,22 @@ IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
+#: A search field boosted this much or more is indexed with the title (e.g. the request categories a
+#: form takes), so it ranks like the title; every other field but the title is body.
+TITLE_BOOST = 10
+
+
+def is_title_field(field):
+    return isinstance(field, SearchField) and (field.field_name == "title" or (field.boost or 0) >= TITLE_BOOST)
+
+
+def indexed_texts(indexer, title):
+    """The analysed (field, weight, value) items of the title (title=True) or the body columns."""
+    for field in indexer.search_fields:
+        for item in indexer.prepare_field(indexer.obj, field):
+            current_field = item[0]
+            if isinstance(current_field, SearchField) and is_title_field(current_field) == title:
+                yield item
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,19 +77,48 @@ def rewrite_query(query):
     return query
 
 
-def loosen(query):
-    """The same query with every AND turned into OR: matches wherever any of its terms occurs."""
+def uses_synonyms(query):
+    """Does the analysis of any text in this query tree bring in synonyms?"""
+    if isinstance(query, PlainText | Phrase):
+        return analysis.query_plan(query.query_string).uses_synonyms
     if isinstance(query, And | Or):
-        return Or([loosen(q) for q in query.subqueries])
-    if isinstance(query, PlainText):
-        return PlainText(query.query_string, operator="or")
-    return query
+        return any(uses_synonyms(q) for q in query.subqueries)
+    if isinstance(query, Not):
+        return uses_synonyms(query.subquery)
+    return False
 
 
 class ChineseQueryMixin:
+    """The query analysed; relevance-ordered slices rank pages with the words as typed first.
+
+    `exact_query` is the same query without synonyms (None when it has none). `ranked_pks` returns
+    the best ids of the exact query, then the whole query's others: pages found only through a
+    synonym come after. When the exact query alone fills the slice (a common word), the whole query
+    (an OR of every synonym, the costliest to rank) is not run at all.
+    """
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.query = rewrite_query(self.query)
+        original = self.query
+        self.query = rewrite_query(original)
+        self.exact_query = None
+        if uses_synonyms(original):
+            with analysis.without_synonyms():
+                self.exact_query = rewrite_query(original)
+
+    def ranked_pks(self, config, stop):
+        if self.exact_query is None:
+            return self._ranked_pks(config, stop)
+        whole = self.query
+        self.query = self.exact_query
+        try:
+            exact = self._ranked_pks(config, stop)
+        finally:
+            self.query = whole
+        if len(exact) >= stop:
+            return exact
+        seen = set(exact)
+        return (exact + [pk for pk in self._ranked_pks(config, stop) if pk not in seen])[:stop]
 
 
 class ChineseBackendMixin:
@@ -94,7 +139,24 @@ class ChineseBackendMixin:
 
 
 def _analysed_fields(indexer, obj, field, upstream):
-    """Run the upstream `prepare_field` and replace each value by its analysed tokens."""
+    """Run the upstream `prepare_field` and replace each value by its analysed tokens.
+
+    Upstream asks `prepare_field` again for every column it builds (title, body, autocomplete and the
+    plain texts), so the analysed items are kept per indexer: each value is analysed once.
+    """
+    cache = indexer.__dict__.setdefault("_analysed_items", {})
+    key = (id(obj), id(field))
+    if key not in cache:
+        # The object is kept with its items so that its id cannot be reused by another object.
+        cache[key] = (obj, list(_analyse_items(obj, field, upstream)))
+    yield from cache[key][1]
+
+
+def _analyse_items(obj, field, upstream):
+    if isinstance(field, RelatedFields):
+        # Upstream recurses through the indexer's own `prepare_field`: already analysed.
+        yield from upstream(obj, field)
+        return
     for item in upstream(obj, field):
         current_field, value = item[0], item[-1]
         if isinstance(current_field, AutocompleteField):

@@ -3,13 +3,11 @@
 The `simple` text search configuration keeps the pre-analysed tokens as they are.
 """
 
-from django.db.models import F, Q, TextField
+from django.db.models import F, TextField
 from django.db.models.functions import Cast
-from django.db.models.sql import InsertQuery
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.conf import get_app_config
-from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk
 
 from .common import (
@@ -19,24 +17,44 @@ from .common import (
     ChineseQueryMixin,
     _analysed_fields,
     extra_body_text,
-    loosen,
+    indexed_texts,
 )
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
+#: ts_rank normalisation: divided by 1 + log(length of the column), so a word in a short title
+#: ranks above the same word in a long one (upstream scaled the title by `title_norm`, which this
+#: backend does not maintain; SQLite's bm25 normalises by length too).
+RANK_NORMALIZATION = 1
+
 
 class PostgresIndexer(pg.ObjectIndexer):
+    """Builds each column's tsvector as plain SQL (`setweight(to_tsvector(...))`).
+
+    Upstream returns Django `SearchVector` expressions that are compiled one by one for every row,
+    which made the index build spend most of its time in Python.
+    """
+
     def prepare_field(self, obj, field):
         yield from _analysed_fields(self, obj, field, super().prepare_field)
 
+    def as_vector(self, texts, for_autocomplete=False):
+        config = self.autocomplete_config if for_autocomplete else self.config
+        parts, params = [], []
+        for text, weight in texts:
+            text = text.strip()
+            if text:
+                parts.append("setweight(to_tsvector(%s::regconfig, %s), %s)")
+                params.extend((config, text, weight))
+        return (" || ".join(parts) or "''::tsvector"), params
+
+    @cached_property
+    def title(self):
+        return self.as_vector([(value, boost) for _field, boost, value in indexed_texts(self, title=True)])
+
     @cached_property
     def body(self):
-        texts = [
-            (value, boost)
-            for field in self.search_fields
-            for current_field, boost, value in self.prepare_field(self.obj, field)
-            if isinstance(current_field, SearchField) and current_field.field_name != "title"
-        ]
+        texts = [(value, boost) for _field, boost, value in indexed_texts(self, title=False)]
         extra = extra_body_text(self.obj, self.search_fields)
         if extra:
             texts.append((extra, pg.get_weight(1)))
@@ -53,20 +71,13 @@ class PostgresIndex(pg.PostgresIndex):
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
-        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows, params = [], []
         for indexer in indexers:
             row_sql = ["%s", "%s"]
             params.extend((content_type_pk, indexer.id))
-            for name, vector in (
-                ("title", indexer.title),
-                ("autocomplete", indexer.autocomplete),
-                ("body", indexer.body),
-            ):
-                value = compiler.prepare_value(IndexEntry._meta.get_field(name), vector)
-                sql, value_params = value.as_sql(compiler, self.write_connection)
+            for sql, vector_params in (indexer.title, indexer.autocomplete, indexer.body):
                 row_sql.append(sql)
-                params.extend(value_params)
+                params.extend(vector_params)
             row_sql.extend(["1.0", "%s", "%s"])
             params.extend((indexer.title_text, indexer.body_text))
             rows.append(f"({', '.join(row_sql)})")
@@ -79,8 +90,11 @@ class PostgresIndex(pg.PostgresIndex):
                 " body = EXCLUDED.body, title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
                 params,
             )
-        # No title-norm refresh per batch (upstream's is a full-table UPDATE, quadratic over a rebuild):
-        # ranking here weighs the title column by a constant instead of title_norm.
+
+    def _refresh_title_norms(self, full=False):
+        # Not used: ranking here weighs the title column by a constant instead of title_norm, and
+        # upstream's refresh is a full-table UPDATE (per batch, and again at the end of a rebuild).
+        pass
 
 
 class RankedSearchMixin:
@@ -102,38 +116,63 @@ class RankedSearchMixin:
             and not isinstance(self.query, pg.MatchAll | pg.Not | pg.Fuzzy)
         )
 
-    def ranked_entries(self, config):
-        # A document matches when the whole query matches title and body together (as upstream's
-        # `title || body`), but that concatenation cannot use an index. So the GIN indexes first
-        # select entries where any query term occurs in some column, and only those are checked
-        # against the full query on the concatenated vectors.
-        strict = self.build_tsquery(self.query, config=config)
-        loose = self.build_tsquery(loosen(self.query), config=config)
-        prefilter = Q()
-        combined = None
-        rank = None
+    def matching_entries(self, config):
+        """Index entries matching the query, with their score.
+
+        A document matches when the whole query matches its columns together (as upstream's
+        `title || body`); migration portal_search 0002 indexes that concatenation (GIN), so the whole
+        query is one index scan. Ranking weighs each column's ts_rank by its weight.
+        """
+        tsquery = self.build_tsquery(self.query, config=config)
+        # One ts_rank per query word (AND group) and column, summed: a word found in the title counts
+        # even when the other words are only in the body (ts_rank of a whole AND query scores a
+        # column by the words it holds together). Upstream ranks every OR alternative separately
+        # as well: a dozen ts_rank calls per matching row for a query with synonyms.
+        groups = self.query.subqueries if isinstance(self.query, pg.And) else [self.query]
+        group_queries = [self.build_tsquery(group, config=config) for group in groups]
+        combined, rank = None, None
         for column, weight in self.INDEX_COLUMNS:
-            prefilter |= Q(**{column: loose})
             combined = F(column) if combined is None else combined._combine(F(column), "||", False)
-            column_rank = self.build_tsrank(F(column), self.query, config=config) * weight
-            rank = column_rank if rank is None else rank + column_rank
-        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
+            for group_query in group_queries:
+                group_rank = (
+                    pg.SearchRank(F(column), group_query, weights=self.sql_weights, normalization=RANK_NORMALIZATION)
+                    * weight
+                )
+                rank = group_rank if rank is None else rank + group_rank
         return (
-            IndexEntry._default_manager.filter(prefilter)
-            .annotate(_vector_=combined)
-            .filter(_vector_=strict)
-            .filter(
-                content_type__in=pg.get_descendants_content_types_pks(self.queryset.model),
-                object_id__in=allowed,
+            IndexEntry._default_manager.filter(
+                content_type__in=pg.get_descendants_content_types_pks(self.queryset.model)
             )
+            .annotate(_vector_=combined)
+            .filter(_vector_=tsquery)
             .annotate(score=rank)
-            .order_by("-score", "-object_id")
         )
 
-    def ranked_pks(self, config, stop):
-        """The primary keys of the best `stop` allowed objects, best first, without loading objects."""
+    def ranked_entries(self, config):
+        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
+        return self.matching_entries(config).filter(object_id__in=allowed).order_by("-score", "-object_id")
+
+    def _ranked_pks(self, config, stop):
+        """The primary keys of the best `stop` allowed objects, best first, without loading objects.
+
+        Ranks the index entries alone (GIN bitmap scans, ts_rank on the matches, top-N sort), then
+        asks the caller's queryset (e.g. live().public()) only about the ids of that slice. Joining
+        the allowed objects inside the ranked query made PostgreSQL hash every live page per query.
+        """
+        ranked = self.matching_entries(config).order_by("-score", "-id").values_list("object_id", flat=True)
         to_pk = self.queryset.model._meta.pk.to_python
-        return [to_pk(i) for i in self.ranked_entries(config).values_list("object_id", flat=True)[:stop]]
+        found, offset, batch = [], 0, stop + max(20, stop // 4)
+        while len(found) < stop:
+            candidates = [to_pk(i) for i in ranked[offset : offset + batch]]
+            if not candidates:
+                break
+            allowed = set(self.queryset.order_by().filter(pk__in=candidates).values_list("pk", flat=True))
+            found.extend(pk for pk in candidates if pk in allowed)
+            if len(candidates) < batch:
+                break
+            offset += batch
+            batch *= 4
+        return found[:stop]
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if stop is None or not self.can_rank_fast(score_field):

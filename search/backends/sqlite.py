@@ -14,6 +14,7 @@ from .common import (
     ChineseQueryMixin,
     _analysed_fields,
     extra_body_text,
+    indexed_texts,
 )
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -24,8 +25,14 @@ class SQLiteIndexer(lite.ObjectIndexer):
         yield from _analysed_fields(self, obj, field, super().prepare_field)
 
     @cached_property
+    def title(self):
+        return " ".join(item[-1] for item in indexed_texts(self, title=True))
+
+    @cached_property
     def body(self):
-        return " ".join(t for t in (super().body, extra_body_text(self.obj, self.search_fields)) if t)
+        texts = [item[-1] for item in indexed_texts(self, title=False)]
+        texts.append(extra_body_text(self.obj, self.search_fields))
+        return " ".join(t for t in texts if t)
 
 
 class SQLiteIndex(lite.SQLiteIndex):
@@ -56,8 +63,12 @@ class SQLiteIndex(lite.SQLiteIndex):
             for object_id, (title, autocomplete, body) in data.items()
             if object_id not in existing
         )
-        # No title-norm refresh per batch (upstream's is a full-table UPDATE, quadratic over a rebuild):
-        # ranking here weighs the title column by a constant instead of title_norm.
+
+    def _refresh_title_norms(self, full=False):
+        # Not used: ranking here weighs the title column by a constant instead of title_norm, and
+        # upstream's refresh is a full-table UPDATE, which on SQLite also rewrites every FTS row
+        # through the update trigger (per batch, and again at the end of a rebuild).
+        pass
 
 
 class WeightedBM25(Func):
@@ -106,7 +117,7 @@ class RankedSearchMixin:
             .order_by("score", "-index_entry__object_id")
         )
 
-    def ranked_pks(self, config, stop):
+    def _ranked_pks(self, config, stop):
         """The primary keys of the best `stop` allowed objects, best first, without loading objects.
 
         Ranks in the FTS table alone (no join, no subquery), then keeps the allowed objects of each
@@ -122,7 +133,9 @@ class RankedSearchMixin:
         )
         content_types = set(lite.get_descendants_content_types_pks(self.queryset.model))
         to_pk = self.queryset.model._meta.pk.to_python
-        found, offset, batch = [], 0, max(4 * stop, 100)
+        # bm25 is computed for every match whatever the LIMIT, but each fetched row costs two
+        # lookups: fetch what is needed plus a margin for hidden pages, more only when short.
+        found, offset, batch = [], 0, stop + max(20, stop // 4)
         while len(found) < stop:
             rowids = list(ranked[offset : offset + batch])
             if not rowids:
@@ -137,6 +150,7 @@ class RankedSearchMixin:
             if len(rowids) < batch:
                 break
             offset += batch
+            batch *= 4
         return found[:stop]
 
     def search(self, config, start, stop, score_field=None):

@@ -132,3 +132,26 @@ def test_facets_by_content_type_and_service_category_on_real_page_types(client, 
     events = client.get("/api/portal/search/", {"q": "讲座", "type": "events.eventpage"}).json()
     assert events["total"] >= 5 and {r["content_type"] for r in events["results"]} == {"events.eventpage"}
     assert events["results"][0]["url"].startswith("/")
+
+
+@pytest.mark.django_db
+def test_request_forms_are_found_by_their_intro_and_the_requests_they_take(client, home_page, synonyms):
+    from cms.forms.models import RequestFormPage
+    from portal.workorders.models import Category
+
+    leak = Category.objects.create(code="water-leak", name="水管漏水", kind=Category.Kind.REPAIR_IN_HOME)
+    form = RequestFormPage(title="报事报修", slug="baoshi", intro="<p>户内维修和公共区域问题都可以在这里提交。</p>")
+    home_page.add_child(instance=form)
+    form.categories.set([leak])
+    form.save_revision().publish()
+    news = add_page(home_page, "上半年处置线上报事报修958条", "共处置房屋漏水与裂缝维修、下水道堵塞等报事报修。")
+
+    # The category name ranks like the title: the form comes before a report that mentions leaks.
+    ids = [h.page.pk for h in client.get("/search/", {"q": "漏水维修"}).context["outcome"].hits]
+    assert ids == [form.pk, news.pk]
+    # The introduction is searchable.
+    assert client.get("/search/", {"q": "公共区域"}).context["outcome"].hits[0].page.pk == form.pk
+    # A category added later reaches the index when the form is published again.
+    form.categories.add(Category.objects.create(code="blocked", name="下水堵塞", kind=Category.Kind.REPAIR_IN_HOME))
+    form.save_revision().publish()
+    assert client.get("/search/", {"q": "堵塞"}).context["outcome"].hits[0].page.pk == form.pk
