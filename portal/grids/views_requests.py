@@ -22,7 +22,7 @@ from portal.workorders import services as wo
 from portal.workorders.models import Category, WorkOrder
 
 from . import worklist
-from .views import staff_required
+from .views import requests_required
 
 STAFF_ACTIONS = ("accept", "start", "resolve", "close", "reopen", "reject")
 
@@ -42,7 +42,7 @@ def _choices():
     }
 
 
-@staff_required
+@requests_required
 def worklist_view(request):
     try:
         orders = _filtered(request)
@@ -65,7 +65,7 @@ def worklist_view(request):
     )
 
 
-@staff_required
+@requests_required
 @require_POST
 def bulk_assign(request):
     if not worklist.can_assign(request.user):
@@ -97,7 +97,7 @@ def bulk_assign(request):
     return redirect("grids:worklist")
 
 
-@staff_required
+@requests_required
 def export_xlsx(request):
     try:
         orders = _filtered(request).order_by("-submitted_at")[:10000]
@@ -171,12 +171,12 @@ def _detail(request, order, revealed=False, error=None, status=200):
     )
 
 
-@staff_required
+@requests_required
 def request_detail(request, number):
     return _detail(request, _order_in_scope(request, number))
 
 
-@staff_required
+@requests_required
 @require_POST
 def request_reveal(request, number):
     order = _order_in_scope(request, number)
@@ -188,7 +188,7 @@ def request_reveal(request, number):
     return _detail(request, order, revealed=True)
 
 
-@staff_required
+@requests_required
 @require_POST
 def request_act(request, number):
     order = _order_in_scope(request, number)
