@@ -43,7 +43,8 @@ def statuses(default, **overrides):
 # Named status sets
 # ---------------------------------------------------------------------------------------------------------
 PUBLIC = statuses(200)
-PUBLIC_POST_DONE = statuses(DONE)
+# Everybody is sent on (the elder-mode switch goes back to the page; "find" redirects to the page).
+EVERYBODY_ON = statuses(DONE)
 # Households and visits: managers all grids, a steward their own; nobody else (anonymous → login).
 STAFF = statuses(403, anonymous=LOGIN, steward_a=200, steward_b=200, general=200, manager=200)
 # Grid A's object: grid B's steward and the general steward do not find it.
@@ -189,11 +190,11 @@ PUBLIC_SITE = {
     "healthz": ("get", "/healthz", PUBLIC, "view"),
     "search:search": ("get", "/search/?q=食堂", PUBLIC, "list"),
     "search:autocomplete": ("get", "/search/autocomplete/?q=食", PUBLIC, "list"),
-    "theme:elder_mode": ("post", "/elder-mode/", PUBLIC_POST_DONE, "edit"),
+    "theme:elder_mode": ("post", "/elder-mode/", EVERYBODY_ON, "edit"),
     # Our subclass of Wagtail's API v2 pages endpoint: published public pages only.
     "wagtailapi:pages:listing": ("get", "/api/v2/pages/", PUBLIC, "list"),
     "wagtailapi:pages:detail": ("get", "/api/v2/pages/{home}/", PUBLIC, "view"),
-    "wagtailapi:pages:find": ("get", "/api/v2/pages/find/?html_path=/", PUBLIC_POST_DONE, "view"),
+    "wagtailapi:pages:find": ("get", "/api/v2/pages/find/?html_path=/", EVERYBODY_ON, "view"),
 }
 
 # ---------------------------------------------------------------------------------------------------------
