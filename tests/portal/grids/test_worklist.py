@@ -143,7 +143,9 @@ def test_branch_secretary_works_every_grid_audited_but_no_households_or_care_ros
     client.force_login(secretary)
     response = client.get("/steward/requests/")
     assert numbers(response) == {world.order_a.number, world.order_b.number}
-    assert "13812341234" not in response.content.decode()  # masked in the list
+    html = response.content.decode()
+    assert "13812341234" not in html  # masked in the list
+    assert "/steward/households/" not in html and "/steward/care/" not in html  # no steward tools offered
     # Overdue requests of any grid.
     WorkOrder.objects.filter(pk=world.order_b.pk).update(response_due=timezone.now() - timezone.timedelta(hours=1))
     assert numbers(client.get("/steward/requests/", {"overdue": "1"})) == {world.order_b.number}
