@@ -69,6 +69,9 @@ PARTNER_REVIEW = [("partners", "view_partner"), ("partners", "change_partner")]
 
 ROLE_PERMISSIONS = {
     EDITOR: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF],
+    # The branch secretary approves content, reviews partners and assigns, escalates and watches requests
+    # of every grid (portal.grids.scope.request_filter, the worklist at /steward/requests/); no households,
+    # visits or care roster.
     SECRETARY: [("wagtailadmin", "access_admin"), *CONTENT_EDITING, *SIGNUP_STAFF, *PARTNER_REVIEW, *WORK_REQUESTS],
     # Managers run the grids in the admin, read the audit log and the data centre.
     MANAGER: [

@@ -6,7 +6,14 @@
   what is assigned to them;
 - everybody else sees no grid.
 The care roster is narrower: only the grid steward of that grid and managers.
+
+Requests (`request_filter`) follow the same people, plus the branch secretary (支部书记), who
+assigns and escalates requests and watches overdue ones (DESIGN.md): the secretary sees every
+request like a manager, but no households, visits or care roster (no need for them).
+`WorkOrderQuerySet.for_user` (admin, API) and the steward worklist both use `request_filter`.
 """
+
+from django.db.models import Q
 
 from portal.accounts import roles
 
@@ -29,6 +36,36 @@ def is_staff_worker(user):
     return is_manager(user) or (
         user.is_authenticated and roles.has_any_role(user, [roles.STEWARD, roles.GENERAL_STEWARD])
     )
+
+
+def sees_all_requests(user):
+    """Managers, branch secretaries and superusers: every request of every grid."""
+    return user.is_authenticated and (user.is_superuser or roles.has_any_role(user, [roles.MANAGER, roles.SECRETARY]))
+
+
+def works_requests(user):
+    """May open the request worklist: staff workers (managers, stewards) and branch secretaries."""
+    return is_staff_worker(user) or sees_all_requests(user)
+
+
+def request_filter(user):
+    """A Q over WorkOrder selecting the requests `user` may see; matches nothing for outsiders.
+
+    Managers and secretaries: all. The active steward record decides the rest: a grid steward (红管家)
+    their grids' requests and those assigned to them, a general steward (综合管家) those assigned to
+    them. Everybody else: none. (Site views are gated by role as well, see `works_requests`.)
+    """
+    nothing = Q(pk__in=[])
+    if not user.is_authenticated:
+        return nothing
+    if sees_all_requests(user):
+        return Q()
+    steward = steward_of(user)
+    if steward is None:
+        return nothing
+    if steward.kind == Steward.Kind.GRID:
+        return Q(grid__in=steward.grids.all()) | Q(assignee=steward)
+    return Q(assignee=steward)
 
 
 def grids_for(user):

@@ -37,6 +37,20 @@ def staff_required(view):
     return wrapper
 
 
+def requests_required(view):
+    """The request worklist: staff workers and branch secretaries; anonymous → login, others → 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not scope.works_requests(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def roster_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):

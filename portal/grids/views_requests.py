@@ -21,10 +21,16 @@ from portal.accounts.privacy import mask_name, mask_phone
 from portal.workorders import services as wo
 from portal.workorders.models import Category, WorkOrder
 
-from . import worklist
-from .views import staff_required
+from . import scope, worklist
+from .views import requests_required
 
 STAFF_ACTIONS = ("accept", "start", "resolve", "close", "reopen", "reject")
+
+
+def _render(request, template, context, status=200):
+    # The branch secretary works requests only: the steward tools (households, visits, roster) are not shown.
+    context["grid_tools"] = scope.is_staff_worker(request.user)
+    return render(request, template, context, status=status)
 
 
 def _filtered(request):
@@ -32,7 +38,7 @@ def _filtered(request):
 
 
 def _bad_filter(request, exc):
-    return render(request, "grids/worklist.html", {"error": str(exc), **_choices()}, status=400)
+    return _render(request, "grids/worklist.html", {"error": str(exc), **_choices()}, status=400)
 
 
 def _choices():
@@ -42,7 +48,7 @@ def _choices():
     }
 
 
-@staff_required
+@requests_required
 def worklist_view(request):
     try:
         orders = _filtered(request)
@@ -51,7 +57,7 @@ def worklist_view(request):
     page = Paginator(orders.order_by("-submitted_at", "-pk"), 50).get_page(request.GET.get("page"))
     now = timezone.now()
     rows = [(o, o.is_overdue(now)) for o in page]
-    return render(
+    return _render(
         request,
         "grids/worklist.html",
         {
@@ -65,11 +71,11 @@ def worklist_view(request):
     )
 
 
-@staff_required
+@requests_required
 @require_POST
 def bulk_assign(request):
     if not worklist.can_assign(request.user):
-        return render(
+        return _render(
             request, "grids/worklist.html", {"error": _("You may not assign requests."), **_choices()}, status=403
         )
     numbers = [n for n in request.POST.getlist("orders") if n][:200]
@@ -89,7 +95,7 @@ def bulk_assign(request):
         except wo.WorkflowError as exc:
             error = _("Nothing was assigned: %(reason)s") % {"reason": exc.message}
     if error:
-        return render(request, "grids/worklist.html", {"error": error, **_choices()}, status=400)
+        return _render(request, "grids/worklist.html", {"error": error, **_choices()}, status=400)
     messages.success(
         request,
         _("%(count)s requests assigned to %(name)s.") % {"count": len(orders), "name": steward.name},
@@ -97,7 +103,7 @@ def bulk_assign(request):
     return redirect("grids:worklist")
 
 
-@staff_required
+@requests_required
 def export_xlsx(request):
     try:
         orders = _filtered(request).order_by("-submitted_at")[:10000]
@@ -155,7 +161,7 @@ def _order_in_scope(request, number):
 
 
 def _detail(request, order, revealed=False, error=None, status=200):
-    return render(
+    return _render(
         request,
         "grids/worklist_detail.html",
         {
@@ -171,12 +177,12 @@ def _detail(request, order, revealed=False, error=None, status=200):
     )
 
 
-@staff_required
+@requests_required
 def request_detail(request, number):
     return _detail(request, _order_in_scope(request, number))
 
 
-@staff_required
+@requests_required
 @require_POST
 def request_reveal(request, number):
     order = _order_in_scope(request, number)
@@ -188,7 +194,7 @@ def request_reveal(request, number):
     return _detail(request, order, revealed=True)
 
 
-@staff_required
+@requests_required
 @require_POST
 def request_act(request, number):
     order = _order_in_scope(request, number)

@@ -1,17 +1,41 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .forms import HouseholdImportForm
 from .importer import ImportFileError, import_households, read_rows
 from .models import Building, Community, Grid, Household, Steward, Unit, Visit, VisitPlan
+
+
+class ViewPermissionChooserViewSet(SnippetChooserViewSet):
+    """Wagtail opens snippet choosers to every admin user. Households and visits are grid data (who lives
+    where, who was visited when): their choosers answer only those who may view the model (managers);
+    a steward works their own grid on the site (/steward/). Found by the authorization matrix."""
+
+    def get_urlpatterns(self):
+        codename = f"{self.model._meta.app_label}.view_{self.model._meta.model_name}"
+
+        def guarded(view):
+            @wraps(view)
+            def wrapper(request, *args, **kwargs):
+                if not request.user.has_perm(codename):
+                    return permission_denied(request)
+                return view(request, *args, **kwargs)
+
+            return wrapper
+
+        return [URLPattern(p.pattern, guarded(p.callback), p.default_args, p.name) for p in super().get_urlpatterns()]
 
 
 class CommunityViewSet(SnippetViewSet):
@@ -43,6 +67,7 @@ class UnitViewSet(SnippetViewSet):
 
 
 class HouseholdViewSet(SnippetViewSet):
+    chooser_viewset_class = ViewPermissionChooserViewSet
     model = Household
     icon = "home"
     list_display = ["__str__", "members", "active"]
@@ -52,6 +77,7 @@ class HouseholdViewSet(SnippetViewSet):
 
 
 class VisitViewSet(SnippetViewSet):
+    chooser_viewset_class = ViewPermissionChooserViewSet
     model = Visit
     icon = "date"
     list_display = ["household", "steward", "visited_on", "method"]
@@ -59,6 +85,7 @@ class VisitViewSet(SnippetViewSet):
 
 
 class VisitPlanViewSet(SnippetViewSet):
+    chooser_viewset_class = ViewPermissionChooserViewSet
     model = VisitPlan
     icon = "list-ul"
     list_display = ["steward", "year", "quarter"]

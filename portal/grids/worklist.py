@@ -1,12 +1,12 @@
 """The steward's request worklist: which requests a staff member sees and works, and the filters.
 
-Scope (stricter than a plain role check):
-- managers (and superusers) see every request;
+Scope (`scope.request_filter`, the same rule as the admin and the API):
+- managers, branch secretaries (and superusers) see every request;
 - a grid steward sees the requests of their own grid(s) and those assigned to them;
 - a general steward sees what is assigned to them;
 - everybody else sees none.
 Full name and phone are shown only on the detail view, after an audited reveal, to the steward
-handling the request (routed grid steward or assignee) and managers.
+handling the request (routed grid steward or assignee), managers and branch secretaries.
 """
 
 import datetime
@@ -27,29 +27,21 @@ class FilterError(ValueError):
 
 
 def requests_for(user):
-    qs = WorkOrder.objects.select_related("category", "grid", "building__community", "assignee", "steward")
-    if scope.is_manager(user):
-        return qs
-    steward = scope.steward_of(user)
-    if steward is None:
-        return qs.none()
-    if steward.kind == Steward.Kind.GRID and roles.has_role(user, roles.STEWARD):
-        return qs.filter(Q(grid__in=steward.grids.all()) | Q(assignee=steward))
-    if roles.has_role(user, roles.GENERAL_STEWARD):
-        return qs.filter(assignee=steward)
-    return qs.none()
+    return WorkOrder.objects.for_user(user).select_related(
+        "category", "grid", "building__community", "assignee", "steward"
+    )
 
 
 def can_handle(user, order):
-    """May see the full name and phone: the routed steward, the assignee, or a manager."""
-    if scope.is_manager(user):
+    """May see the full name and phone: the routed steward, the assignee, a manager or a secretary."""
+    if scope.sees_all_requests(user):
         return True
     steward = scope.steward_of(user)
     return steward is not None and steward.pk in {order.steward_id, order.assignee_id}
 
 
 def can_assign(user):
-    return scope.is_manager(user) or (
+    return scope.sees_all_requests(user) or (
         roles.has_role(user, roles.STEWARD) and getattr(scope.steward_of(user), "kind", None) == Steward.Kind.GRID
     )
 

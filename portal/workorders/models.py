@@ -111,20 +111,11 @@ class WorkOrderQuerySet(models.QuerySet):
         return self.filter(waiting | late)
 
     def for_user(self, user):
-        """What a staff user may see: everything for managers and admins, their grids for stewards."""
-        from portal.accounts import roles
+        """What a staff user may see; the rule is `portal.grids.scope.request_filter` (managers and
+        secretaries all, grid stewards their grids and assignments, general stewards their assignments)."""
+        from portal.grids.scope import request_filter
 
-        if not user.is_authenticated:
-            return self.none()
-        if (
-            user.is_superuser
-            or user.groups.filter(name__in=[roles.MANAGER, roles.SECRETARY, roles.GENERAL_STEWARD]).exists()
-        ):
-            return self
-        steward = getattr(user, "steward", None)
-        if steward is not None:
-            return self.filter(models.Q(grid__in=steward.grids.all()) | models.Q(assignee=steward))
-        return self.none()
+        return self.filter(request_filter(user))
 
 
 class WorkOrder(models.Model):

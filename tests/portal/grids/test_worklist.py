@@ -131,3 +131,59 @@ def test_transitions_from_the_detail_view(client, world):
     assert client.post(url, {"action": "explode"}).status_code == 404
     client.force_login(world.users["steward_b"])
     assert client.post(url, {"action": "resolve"}).status_code == 404
+
+
+def test_branch_secretary_works_every_grid_audited_but_no_households_or_care_roster(client, world):
+    """DESIGN.md: the branch secretary assigns and escalates requests and watches overdue ones."""
+    from portal.accounts import roles
+
+    from .factories import user_with_role
+
+    secretary = user_with_role("secretary", roles.SECRETARY)
+    client.force_login(secretary)
+    response = client.get("/steward/requests/")
+    assert numbers(response) == {world.order_a.number, world.order_b.number}
+    html = response.content.decode()
+    assert "13812341234" not in html  # masked in the list
+    assert "/steward/households/" not in html and "/steward/care/" not in html  # no steward tools offered
+    # Overdue requests of any grid.
+    WorkOrder.objects.filter(pk=world.order_b.pk).update(response_due=timezone.now() - timezone.timedelta(hours=1))
+    assert numbers(client.get("/steward/requests/", {"overdue": "1"})) == {world.order_b.number}
+    # Assigns across grids, through the service (audited transition).
+    response = client.post(
+        "/steward/requests/assign/",
+        {"orders": [world.order_a.number, world.order_b.number], "steward": world.general.pk},
+    )
+    assert response.status_code == 302
+    world.order_b.refresh_from_db()
+    assert world.order_b.assignee == world.general
+    assert world.order_b.transitions.filter(action="assign", actor=secretary).exists()
+    # Reveal like a manager's: allowed and written to the audit log.
+    reveal = client.post(f"/steward/requests/{world.order_b.number}/reveal/")
+    assert reveal.status_code == 200 and "13998765432" in reveal.content.decode()
+    assert AuditLog.objects.filter(
+        action=AuditLog.Action.REVEAL, actor=secretary, object_id=str(world.order_b.pk)
+    ).exists()
+    # The same scope in the admin and the staff API (one rule: portal.grids.scope.request_filter).
+    assert set(WorkOrder.objects.for_user(secretary).values_list("number", flat=True)) >= {
+        world.order_a.number,
+        world.order_b.number,
+    }
+    # No households, visits or care roster: health and home data stay with the stewards and managers.
+    for url in ("/steward/", "/steward/households/", "/steward/coverage/", "/steward/care/", "/steward/visits/new/"):
+        assert client.get(url).status_code == 403, url
+    assert client.get(f"/steward/care/{world.care_a.pk}/").status_code == 403
+
+
+def test_general_steward_sees_only_assigned_requests_in_admin_and_api_too(client, world):
+    """The admin list and the staff API use the worklist's rule, not a wider one."""
+    from portal.workorders.models import ApiToken
+
+    general = world.users["general"]
+    assert WorkOrder.objects.for_user(general).count() == 0
+    _token, raw = ApiToken.issue(general, "app")
+    listed = client.get("/api/portal/workorders/staff/requests", headers={"Authorization": f"Bearer {raw}"})
+    assert listed.status_code == 200 and listed.json()["count"] == 0
+    wo.assign(world.order_b, world.general, actor=world.users["manager"])
+    listed = client.get("/api/portal/workorders/staff/requests", headers={"Authorization": f"Bearer {raw}"})
+    assert [row["number"] for row in listed.json()["results"]] == [world.order_b.number]
