@@ -149,6 +149,11 @@ RESIDENT_REQUESTS = {
         "view",
     ),
     "workorders:photo_thumb": ("get", "/requests/{photo_order}/{photo_code}/photos/{photo}/thumb/", PUBLIC, "view"),
+    # Open public-area requests, without personal data, for neighbours to add "me too"; without a mobile
+    # number nothing is counted (400 for everybody), an unknown number is a 404.
+    "workorders:public": ("get", "/requests/public/", PUBLIC, "list"),
+    "workorders:me_too": ("post", "/requests/public/{order_a}/me-too/", statuses(400), "submit"),
+    "workorders:me_too#unknown": ("post", "/requests/public/BY-19990101-0001/me-too/", statuses(404), "submit"),
     "workorders:open311_discovery": ("get", "/open311/v2/discovery.json", PUBLIC, "view"),
     "workorders:open311_services": ("get", "/open311/v2/services.json", PUBLIC, "list"),
     "workorders:open311_service": ("get", "/open311/v2/services/water-leak.json", PUBLIC, "view"),
