@@ -104,10 +104,15 @@ class WorkOrderQuerySet(models.QuerySet):
 
     def overdue(self, now=None):
         """Open requests past their response target (not yet accepted) or their resolution target."""
+        return self.filter(self.overdue_condition(now))
+
+    @staticmethod
+    def overdue_condition(now=None):
+        """The `overdue()` condition as a Q, to filter or exclude with (no `pk IN (subquery)`)."""
         now = now or timezone.now()
         waiting = models.Q(status__in=WorkOrder.WAITING_STATES, response_due__lt=now)
         late = models.Q(status__in=WorkOrder.OPEN_STATES, resolution_due__lt=now)
-        return self.filter(waiting | late)
+        return waiting | late
 
     def for_user(self, user):
         """What a staff user may see: everything for managers and admins, their grids for stewards."""
