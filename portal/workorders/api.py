@@ -380,10 +380,7 @@ def staff_list(request):
             {k: [_("Unknown filter.")] for k in unknown},
         )
     params = request.GET
-    qs = (
-        WorkOrder.objects.for_user(request.user)
-        .select_related("category", "grid", "assignee", "building__community")
-    )
+    qs = WorkOrder.objects.for_user(request.user).select_related("category", "grid", "assignee", "building__community")
     now = timezone.now()
     try:
         if "status" in params:
