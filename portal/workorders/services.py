@@ -89,9 +89,16 @@ def next_number(when=None):
     table = connection.ops.quote_name(DailySequence._meta.db_table)
     day_col = connection.ops.quote_name(DailySequence._meta.get_field("day").column)
     last_col = connection.ops.quote_name(DailySequence._meta.get_field("last").column)
+    source = "VALUES (%s, 1)"
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Commit this one statement without waiting for its WAL flush (≈5 ms on this disk, during
+        # which the row stays locked). Safe: the submission's own commit, later in the same WAL,
+        # waits for the flush, so every number on a stored request has its increment on disk; a
+        # crash can only lose increments whose numbers no stored request carries.
+        source = "SELECT %s, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({day_col}, {last_col}) VALUES (%s, 1) "  # noqa: S608 - names from the model
+            f"INSERT INTO {table} ({day_col}, {last_col}) {source} "  # noqa: S608 - names from the model
             f"ON CONFLICT ({day_col}) DO UPDATE SET {last_col} = {table}.{last_col} + 1 RETURNING {last_col}",
             [day],
         )
