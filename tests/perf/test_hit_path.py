@@ -69,3 +69,23 @@ def test_redis_backend_reuses_its_client_and_survives_a_dropped_connection(redis
     assert redis_cache.add("n", 0, 60) is True
     assert redis_cache.incr("n") == 1
     assert redis_cache.incr("n") == 2
+
+
+@pytest.mark.django_db
+def test_menu_fragment_is_shared_by_every_query_string_of_a_page(rf, page_cache):
+    """?page=2, ?q=… or a tracking parameter do not change the menu: one fragment per page path."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    template = Template('{% load pagecache %}{% cachedfragment "main-menu" %}{{ value }}{% endcachedfragment %}')
+
+    def render(url, value):
+        request = rf.get(url)
+        request.user = AnonymousUser()
+        return template.render(Context({"request": request, "value": value}))
+
+    assert render("/news/", "news menu") == "news menu"
+    assert render("/news/?page=2", "other") == "news menu"
+    assert render("/search/?q=%E5%81%9C%E6%B0%B4", "search menu") == "search menu"
+    assert render("/search/?q=other", "other") == "search menu"
+    assert render("/events/", "events menu") == "events menu"  # another page: its own menu
