@@ -13,7 +13,7 @@ rate limits fail open (counts cannot be kept), sessions are unaffected (they liv
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -23,8 +23,30 @@ ERRORS = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError
 RETRY_AFTER = 2.0
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client builds a new `redis.Redis` for every cache call (≈80 µs of Python: it fills a
+    table of ~170 response callbacks each time, more than the Redis round trip itself). One client
+    per connection pool is enough: a `redis.Redis` is thread-safe and borrows a connection from the
+    pool for each command, and the pool itself reconnects after a fork or a lost connection."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     _down_until = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     def _guard(self, default, method, *args, **kwargs):
         if time.monotonic() < self._down_until:

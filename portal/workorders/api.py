@@ -12,7 +12,6 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -404,11 +403,7 @@ def staff_list(request):
             {k: [_("Unknown filter.")] for k in unknown},
         )
     params = request.GET
-    qs = (
-        WorkOrder.objects.for_user(request.user)
-        .select_related("category", "grid", "assignee", "building__community")
-        .annotate(n_me_too=Count("me_toos"))
-    )
+    qs = WorkOrder.objects.for_user(request.user).select_related("category", "grid", "assignee", "building__community")
     now = timezone.now()
     try:
         if "status" in params:
@@ -426,8 +421,8 @@ def staff_list(request):
                 raise ValidationError({"grid": [_("Use the grid id (a number).")]})
             qs = qs.filter(grid_id=int(params["grid"]))
         if "overdue" in params:
-            overdue = qs.overdue(now).values("pk")
-            qs = qs.filter(pk__in=overdue) if _bool(params["overdue"], "overdue") else qs.exclude(pk__in=overdue)
+            overdue = WorkOrder.objects.overdue_condition(now)
+            qs = qs.filter(overdue) if _bool(params["overdue"], "overdue") else qs.exclude(overdue)
         if "urgent" in params:
             qs = qs.filter(urgent=_bool(params["urgent"], "urgent"))
         if params.get("q"):

@@ -19,14 +19,33 @@ register = template.Library()
 ICON_DIR = Path(__file__).resolve().parent.parent / "static" / "theme" / "icons"
 
 
+def _memo(request, key, compute):
+    """`compute()` once per request: the header, footer, breadcrumbs and language links all need
+    the site's home page and the locales, and each lookup is a query plus ORM work (a page rendered
+    them 5-6 times over)."""
+    memo = request.__dict__.setdefault("_theme_tags_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _site_root(request):
     """The current site's home page in the active language (falls back to the default language)."""
     if request is None:
         return None
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return site.root_page.localized
+
+    return _memo(request, ("site_root", translation.get_language()), compute)
+
+
+def _locales(request):
+    """Every Locale by language code, read once per request."""
+    return _memo(request, "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
 @register.simple_tag(takes_context=True)
@@ -77,13 +96,23 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    if request is None:
+        return _language_links(request, page, current)
+    key = ("language_links", page.pk if isinstance(page, Page) else None, request.path, current)
+    return _memo(request, key, lambda: _language_links(request, page, current))
+
+
+def _language_links(request, page, current):
     links = []
     for code, name in settings.LANGUAGES:
         url = None
         translated = not isinstance(page, Page)
         if isinstance(page, Page) and request is not None:
-            locale = Locale.objects.filter(language_code=code).first()
-            target = page.get_translation_or_none(locale) if locale else None
+            locale = _locales(request).get(code)
+            if locale is not None and page.locale_id == locale.pk:
+                target = page  # the page itself: no query
+            else:
+                target = page.get_translation_or_none(locale) if locale else None
             translated = target is not None and target.live
             if not translated:
                 root = _site_root(request)

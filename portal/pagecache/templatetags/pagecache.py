@@ -1,7 +1,7 @@
 """`{% cachedfragment "name" %}…{% endcachedfragment %}`: a template fragment cached until content changes.
 
 The key holds the fragment's name, the host, the language, the elder-friendly mode, the current
-path (menus mark the current page; `{% cachedfragment "footer" sitewide %}` leaves it out for
+path without its query string (menus mark the current page; `{% cachedfragment "footer" sitewide %}` leaves it out for
 fragments that are the same on every page) and the page cache generation, so the fragment is rebuilt after
 any content change, like whole pages. Logged-in users get it rendered fresh. A cache outage renders
 the fragment normally.
@@ -29,7 +29,9 @@ class CachedFragmentNode(template.Node):
         self.sitewide = sitewide
 
     def _key(self, request, name):
-        path = "" if self.sitewide or request is None else request.get_full_path()
+        # The path without the query string: menus depend on the page, not on ?page=2 or ?q=…, and
+        # keying on the query string re-rendered (and stored again) the menu for every search.
+        path = "" if self.sitewide or request is None else request.path
         digest = hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
         host = request.get_host() if request is not None else ""
         mode = "elder" if request is not None and elder_mode(request) else "std"
