@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -51,6 +52,16 @@ class WorkOrderViewSet(ModelViewSet):
         kwargs = super().get_common_view_kwargs(**kwargs)
         kwargs.update(add_url_name=None, edit_url_name=None, delete_url_name=None)
         return kwargs
+
+    @property
+    def url_finder_class(self):
+        # Wherever the admin links to a request (a category's or a steward's "usage" page), it opens the
+        # request's inspect view: there is no edit view to reverse.
+        return type(
+            "WorkOrderAdminURLFinder",
+            (ModelAdminURLFinder,),
+            {"permission_policy": self.permission_policy, "edit_url_name": self.get_url_name("inspect")},
+        )
 
 
 class CategoryViewSet(ModelViewSet):

@@ -457,11 +457,11 @@ API = {
     ),
     "GET /api/portal/events/{page_id}/": ("/api/portal/events/{event}/", None, PUBLIC),
     "POST /api/portal/events/{page_id}/signups/": ("/api/portal/events/{event}/signups/", {}, statuses(400)),
-    # Cancelling with an unknown token is refused for everybody (the token is the resident's key).
+    # Cancelling with an unknown token finds nothing for everybody (the token is the resident's key).
     "POST /api/portal/events/signups/{token}/cancel/": (
         "/api/portal/events/signups/00000000-0000-4000-8000-000000000000/cancel/",
         {},
-        statuses(400),
+        statuses(404),
     ),
     "GET /api/portal/search/": ("/api/portal/search/?q=食堂", None, PUBLIC),
     "GET /api/portal/search/autocomplete": ("/api/portal/search/autocomplete?q=食", None, PUBLIC),

@@ -106,3 +106,15 @@ def test_categories_sla_is_editable_by_managers(client, manager, category):
     response = client.get(f"/admin/workorders/category/edit/{category.pk}/")
     assert response.status_code == 200
     assert "响应时限" in response.content.decode()
+
+
+def test_admin_links_to_a_request_open_its_inspect_view(client, manager, category, building):
+    """Admin pages that link to a request (a category's or steward's usage list) need a URL that exists:
+    requests have no edit view, so the link is the inspect view, and it opens for the manager."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    order = services.submit(**submission(category, building), notify=False)
+    url = AdminURLFinder(manager).get_edit_url(order)
+    assert url == f"/admin/workorders/workorder/inspect/{order.pk}/"
+    client.force_login(manager)
+    assert client.get(url).status_code == 200
