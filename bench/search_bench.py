@@ -5,7 +5,7 @@
     .venv/bin/python bench/search_bench.py --db sqlite --docs 10000 --reuse
 
 Prints the index build time and p50/p95 latency of (a) the backend answering the top 10 and (b) the
-whole site search service (up to 500 candidates, facets, snippets, page 1), per query and overall.
+whole site search service (up to 200 candidates, facets, snippets, page 1), per query and overall.
 Goal: p95 ≤ 50 ms. The database is created fresh (or reused with --reuse) and never the project's own.
 """
 

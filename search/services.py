@@ -112,8 +112,21 @@ def _active_locale():
         return None
 
 
+#: Page columns the service needs of every candidate (content type facet, service category).
+CANDIDATE_FIELDS = ("content_type_id", "path", "depth")
+
+
 def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
     """Ranked ids of matching live, public pages, and the engine that answered."""
+    rows, engine = _ranked_rows(query, locale=locale, limit=limit, autocomplete=autocomplete)
+    return [row[0] for row in rows], engine
+
+
+def _ranked_rows(query, *, locale=None, limit=MAX_HITS, autocomplete=False, fields=()):
+    """Ranked `(pk, *fields)` of matching live, public pages, and the engine that answered.
+
+    The fields are read together with the live/public check of the ranked ids (one query).
+    """
     plan = analysis.query_plan(query)
     if not plan:
         return [], "database"
@@ -125,24 +138,32 @@ def ranked_ids(query, *, locale=None, limit=MAX_HITS, autocomplete=False):
         except elastic.unavailable_errors() as exc:
             logger.warning("Elasticsearch unavailable, searching the database instead: %s", exc)
         else:
-            allowed = set(_base_queryset(locale).filter(pk__in=ids).values_list("pk", flat=True))
-            return [i for i in ids if i in allowed], "elasticsearch"
-    if not plan.uses_synonyms or hasattr(get_search_backend(), "ranked_pks"):
+            return _allowed_rows(ids, locale, fields), "elasticsearch"
+    backend = get_search_backend()
+    if hasattr(backend, "ranked_rows"):
         # The Chinese-aware backends rank pages with the words as typed first themselves.
-        return _database_ids(query, locale, limit, autocomplete), "database"
-    # Another backend: pages with the words as typed rank above pages found only through a synonym.
-    with analysis.without_synonyms():
-        exact = _database_ids(query, locale, limit, autocomplete)
-    seen = set(exact)
-    ids = exact + [i for i in _database_ids(query, locale, limit, autocomplete) if i not in seen]
-    return ids[:limit], "database"
+        qs = _base_queryset(locale)
+        return backend.ranked_rows(query, qs, limit, fields=fields, autocomplete=autocomplete), "database"
+    if not plan.uses_synonyms:
+        ids = _database_ids(query, locale, limit, autocomplete)
+    else:
+        # Another backend: pages with the words as typed rank above pages found only through a synonym.
+        with analysis.without_synonyms():
+            exact = _database_ids(query, locale, limit, autocomplete)
+        seen = set(exact)
+        ids = (exact + [i for i in _database_ids(query, locale, limit, autocomplete) if i not in seen])[:limit]
+    return _allowed_rows(ids, locale, fields), "database"
+
+
+def _allowed_rows(ids, locale, fields):
+    """`(pk, *fields)` of the live, public pages among `ids`, in the order of `ids`."""
+    rows = {row[0]: row for row in _base_queryset(locale).filter(pk__in=ids).values_list("pk", *fields)}
+    return [rows[i] for i in ids if i in rows]
 
 
 def _database_ids(query, locale, limit, autocomplete):
     backend = get_search_backend()
     qs = _base_queryset(locale)
-    if hasattr(backend, "ranked_pks"):
-        return backend.ranked_pks(query, qs, limit, autocomplete=autocomplete)
     results = backend.autocomplete(query, qs) if autocomplete else backend.search(query, qs)
     return [p.pk for p in results[:limit]]
 
@@ -212,16 +233,18 @@ class Candidate:
     type_key: str
     type_label: str
     category: str = ""
+    content_type_id: int | None = None
 
 
-def _candidates(ids):
-    """Ranked candidates with their content type and service category, in a few queries.
+def _candidates(ranked_rows):
+    """Ranked candidates with their content type and service category.
 
-    The category is the parent service category page's title (service listings), or the page's
-    own `search_category` for page types that define one.
+    `ranked_rows` are `(pk, *CANDIDATE_FIELDS)` tuples, best first. The category is the parent
+    service category page's title (service listings), or the page's own `search_category` for page
+    types that define one.
     """
-    rows = {pk: (ct_id, path, depth) for pk, ct_id, path, depth in
-            Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id", "path", "depth")}  # fmt: skip
+    ids = [row[0] for row in ranked_rows]
+    rows = {pk: (ct_id, path, depth) for pk, ct_id, path, depth in ranked_rows}
     categories = service_categories([(pk, path, depth) for pk, (_ct, path, depth) in rows.items()])
     by_type, types = {}, {}
     for pk, (ct_id, _path, _depth) in rows.items():
@@ -234,7 +257,23 @@ def _candidates(ids):
         if model is not None and any(hasattr(model, name) for name in CATEGORY_ATTRIBUTES):
             for obj in model._default_manager.filter(pk__in=pks):
                 categories[obj.pk] = page_category(obj) or categories.get(obj.pk, "")
-    return [Candidate(i, *types[rows[i][0]], categories.get(i, "")) for i in ids if i in rows]
+    return [Candidate(i, *types[rows[i][0]], categories.get(i, ""), rows[i][0]) for i in ids if i in rows]
+
+
+def _specific_pages(candidates):
+    """{pk: specific page} of these candidates: one query per page type, their types being known."""
+    by_type = {}
+    for c in candidates:
+        by_type.setdefault(c.content_type_id, []).append(c.pk)
+    pages = {}
+    for ct_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is None or not issubclass(model, Page):
+            # A page type whose code is gone: Wagtail's own fallback (the base page).
+            pages.update({p.pk: p for p in Page.objects.filter(pk__in=pks).specific()})
+        else:
+            pages.update(model._default_manager.in_bulk(pks))
+    return pages
 
 
 def _facet(pairs, selected):
@@ -270,8 +309,8 @@ def search_pages(query, *, page=1, per_page=10, content_type="", category="", re
         return outcome
     locale = _active_locale()
     plan = analysis.query_plan(query)
-    ids, outcome.engine = ranked_ids(query, locale=locale)
-    candidates = _candidates(ids)
+    ranked, outcome.engine = _ranked_rows(query, locale=locale, fields=CANDIDATE_FIELDS)
+    candidates = _candidates(ranked)
     outcome.facets = {
         "content_type": _facet([(c.type_key, c.type_label) for c in candidates], content_type),
         "category": _facet([(c.category, c.category) for c in candidates if c.category], category),
@@ -282,7 +321,7 @@ def search_pages(query, *, page=1, per_page=10, content_type="", category="", re
     if outcome.total and page > outcome.num_pages:
         raise SearchInputError(_("There is no page %(page)d of these results.") % {"page": page})
     shown = rows[(page - 1) * per_page : page * per_page]
-    specific = {p.pk: p for p in Page.objects.filter(pk__in=[c.pk for c in shown]).specific()}
+    specific = _specific_pages(shown)
     for c in shown:
         p = specific.get(c.pk)
         if p is None:

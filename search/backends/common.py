@@ -97,14 +97,27 @@ class ChineseQueryMixin:
     (an OR of every synonym, the costliest to rank) is not run at all.
     """
 
+    #: Extra columns of the caller's queryset to read with the allowed check (see `ranked_rows`).
+    row_fields = ()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.rows = {}
         original = self.query
         self.query = rewrite_query(original)
         self.exact_query = None
         if uses_synonyms(original):
             with analysis.without_synonyms():
                 self.exact_query = rewrite_query(original)
+
+    def _allowed(self, candidates):
+        """The candidate pks the caller's queryset allows, keeping `row_fields` of each in `self.rows`."""
+        qs = self.queryset.order_by().filter(pk__in=candidates)
+        if not self.row_fields:
+            return set(qs.values_list("pk", flat=True))
+        rows = {row[0]: row for row in qs.values_list("pk", *self.row_fields)}
+        self.rows.update(rows)
+        return set(rows)
 
     def ranked_pks(self, config, stop):
         if self.exact_query is None:
@@ -124,12 +137,24 @@ class ChineseQueryMixin:
 class ChineseBackendMixin:
     def ranked_pks(self, query, queryset, limit, autocomplete=False):
         """Best-first primary keys of `queryset` objects matching `query`, loading no objects."""
+        return [row[0] for row in self.ranked_rows(query, queryset, limit, autocomplete=autocomplete)]
+
+    def ranked_rows(self, query, queryset, limit, fields=(), autocomplete=False):
+        """Best-first `(pk, *fields)` tuples of `queryset` objects matching `query`.
+
+        The fields are read by the query that checks the ranked ids against `queryset` (e.g.
+        live().public()), so a caller needing a few columns of the results asks no second query.
+        """
         if not analysis.query_plan(query):
             return []
         compiler_class = self.autocomplete_query_compiler_class if autocomplete else self.query_compiler_class
         compiler = compiler_class(queryset, query)
         compiler.check()
-        return compiler.ranked_pks(compiler.get_config(self), limit)
+        compiler.row_fields = tuple(fields)
+        pks = compiler.ranked_pks(compiler.get_config(self), limit)
+        if not fields:
+            return [(pk,) for pk in pks]
+        return [compiler.rows[pk] for pk in pks]
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         # A query of only punctuation or stop words has nothing to match: no results, not everything.

@@ -166,7 +166,7 @@ class RankedSearchMixin:
             candidates = [to_pk(i) for i in ranked[offset : offset + batch]]
             if not candidates:
                 break
-            allowed = set(self.queryset.order_by().filter(pk__in=candidates).values_list("pk", flat=True))
+            allowed = self._allowed(candidates)
             found.extend(pk for pk in candidates if pk in allowed)
             if len(candidates) < batch:
                 break

@@ -145,7 +145,7 @@ class RankedSearchMixin:
             )
             object_ids = {pk: object_id for pk, ct, object_id in entries if ct in content_types}
             candidates = [to_pk(object_ids[r]) for r in rowids if r in object_ids]
-            allowed = set(self.queryset.order_by().filter(pk__in=candidates).values_list("pk", flat=True))
+            allowed = self._allowed(candidates)
             found.extend(pk for pk in candidates if pk in allowed)
             if len(rowids) < batch:
                 break

@@ -155,3 +155,20 @@ def test_request_forms_are_found_by_their_intro_and_the_requests_they_take(clien
     form.categories.add(Category.objects.create(code="blocked", name="下水堵塞", kind=Category.Kind.REPAIR_IN_HOME))
     form.save_revision().publish()
     assert client.get("/search/", {"q": "堵塞"}).context["outcome"].hits[0].page.pk == form.pk
+
+
+@pytest.mark.django_db
+def test_search_service_loads_specific_pages_in_a_bounded_number_of_queries(corpus, django_assert_max_num_queries):
+    from cms.services.models import ServicePage
+    from search import services
+
+    services.search_pages("养老")  # content types cached, as on a running site
+    # Locale, view restrictions, ranking with the live/public check (which also reads each
+    # candidate's type and path), the category pages, one query per page type of the page shown.
+    with django_assert_max_num_queries(8):
+        outcome = services.search_pages("养老", per_page=50)
+    services_hits = [h for h in outcome.hits if h.content_type == "services.servicepage"]
+    assert len(services_hits) == 4
+    # The hits are the specific pages (their own fields are there for templates and the API).
+    assert all(type(h.page) is ServicePage for h in services_hits)
+    assert all(h.category == "居家养老" for h in services_hits)
