@@ -249,7 +249,7 @@ def _public_context(request, filters, me_too_forms=None, errors=None):
         profile = getattr(request.user, "resident_profile", None)
         phone = profile.phone if profile else ""
     me_too_forms = me_too_forms or {}
-    items = [
+    rows = [
         (order, me_too_forms.get(order.number) or MeTooForm(initial={"phone": phone}, auto_id=f"me-too-{order.pk}-%s"))
         for order in page
     ]
@@ -257,7 +257,7 @@ def _public_context(request, filters, me_too_forms=None, errors=None):
         "filters": filters,
         "filter_query": filters.query() if filters.is_valid() else "",
         "page_obj": page,
-        "items": items,
+        "rows": rows,
         "errors": errors or {},
     }
 

@@ -47,6 +47,8 @@ def test_neighbour_sees_open_public_area_requests_without_personal_data(
     for private in ("李阿姨", "13800001234", "138****1234", "301", "门口很黑", street_light.lookup_token):
         assert private not in html
     assert in_home.number not in html and closed.number not in html
+    # The list of requests is not mistaken for a breadcrumb trail (it once showed "› › ›" with empty links).
+    assert '<span aria-current="page"></span>' not in html
 
 
 def test_neighbour_adds_me_too_once_and_sees_the_count(client, home_page, street_light, building):
