@@ -253,16 +253,12 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
         service_page = Page.objects.live().public().filter(pk=payload.service_page).first()
         if service_page is None:
             return _error(400, (msg := _("This service cannot be booked."),), "invalid", {"service_page": [msg]})
-    try:
-        from cms.core.phone import validate_mobile
+    from cms.core.phone import validate_mobile
 
-        try:
-            phone = validate_mobile(payload.phone)
-        except ValidationError:
-            phone = None
-        limits.check_submission(request, phone, key)
-    except limits.RateLimited as exc:
-        return _error(429, exc.messages[0], "rate_limited")
+    try:
+        phone = validate_mobile(payload.phone)
+    except ValidationError:
+        phone = None
     try:
         order = services.submit(
             category=category,
@@ -279,7 +275,10 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
             resident=request.user if request.user.is_authenticated else None,
             service_page=service_page,
             consent=payload.consent,
+            rate_limit=lambda: limits.check_submission_rate(request, phone),
         )
+    except limits.RateLimited as exc:
+        return _error(429, exc.messages[0], "rate_limited")
     except ValidationError as exc:
         return _validation(exc)
     except PhotoStorageError:
