@@ -243,7 +243,8 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
         return 422, unknown_fields_error(unknown)
     key = (request.headers.get("Idempotency-Key") or payload.idempotency_key or "").strip()[:64] or None
     category = Category.objects.filter(code=payload.category, active=True).first()
-    building = Building.objects.filter(pk=payload.building).first() if payload.building else None
+    # With its grid: submit() routes by building.grid (one statement fewer per submission).
+    building = Building.objects.select_related("grid").filter(pk=payload.building).first() if payload.building else None
     if payload.building and building is None:
         return _error(400, (msg := _("Please choose a building from the list."),), "invalid", {"building": [msg]})
     service_page = None
@@ -253,16 +254,12 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
         service_page = Page.objects.live().public().filter(pk=payload.service_page).first()
         if service_page is None:
             return _error(400, (msg := _("This service cannot be booked."),), "invalid", {"service_page": [msg]})
-    try:
-        from cms.core.phone import validate_mobile
+    from cms.core.phone import validate_mobile
 
-        try:
-            phone = validate_mobile(payload.phone)
-        except ValidationError:
-            phone = None
-        limits.check_submission(request, phone, key)
-    except limits.RateLimited as exc:
-        return _error(429, exc.messages[0], "rate_limited")
+    try:
+        phone = validate_mobile(payload.phone)
+    except ValidationError:
+        phone = None
     try:
         order = services.submit(
             category=category,
@@ -279,7 +276,10 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
             resident=request.user if request.user.is_authenticated else None,
             service_page=service_page,
             consent=payload.consent,
+            rate_limit=lambda: limits.check_submission_rate(request, phone),
         )
+    except limits.RateLimited as exc:
+        return _error(429, exc.messages[0], "rate_limited")
     except ValidationError as exc:
         return _validation(exc)
     except PhotoStorageError:

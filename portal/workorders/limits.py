@@ -28,6 +28,10 @@ def client_ip(request):
 
 def _hit(bucket, value, maximum, window=3600):
     key = "wo-rate:" + bucket + ":" + hashlib.sha256(value.encode()).hexdigest()[:32]
+    count_in_window = getattr(cache, "count_in_window", None)
+    if count_in_window is not None:  # Redis: one round trip instead of three (add, EXISTS, INCRBY)
+        count = count_in_window(key, window)
+        return count is not None and count > maximum  # None: Redis is down, fail open
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)
@@ -38,11 +42,21 @@ def _hit(bucket, value, maximum, window=3600):
 
 
 def check_submission(request, phone=None, idempotency_key=None):
-    """Raise RateLimited when this IP or phone has submitted too often in the last hour."""
+    """Raise RateLimited when this IP or phone has submitted too often in the last hour.
+
+    A replay (an idempotency key already used) is not counted. Callers that go on to
+    `services.submit` pass `check_submission_rate` as its `rate_limit` instead: `submit` looks
+    the key up anyway, so the check then costs no extra query.
+    """
     from .models import WorkOrder
 
     if idempotency_key and WorkOrder.objects.filter(idempotency_key=idempotency_key).exists():
         return
+    check_submission_rate(request, phone)
+
+
+def check_submission_rate(request, phone=None):
+    """Count one new submission from this IP (and phone); raise RateLimited over the limit."""
     too_many = _hit("ip", client_ip(request), limit("ip_per_hour"))
     if phone:
         too_many = _hit("phone", phone, limit("phone_per_hour")) or too_many

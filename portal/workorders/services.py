@@ -190,6 +190,7 @@ def submit(
     longitude=None,
     submitted_at=None,
     notify=True,
+    rate_limit=None,
 ):
     """Create a request (the stable entry point for every channel and app) and return it.
 
@@ -197,6 +198,9 @@ def submit(
     `idempotency_key` already used, the existing request is returned unchanged and
     `work_order.replayed` is True. Raises ValidationError (a dict of field → messages) on bad input
     and `photos.PhotoStorageError` when photos cannot be written; nothing is kept in either case.
+    `rate_limit`, a callable, runs once the request is known not to be a replay and before
+    anything is checked or stored (the API passes `limits.check_submission_rate`): replays are not
+    counted and the idempotency key is looked up once.
     """
     key = clean_text(idempotency_key)[:64] or None if idempotency_key else None
     if key:
@@ -204,6 +208,8 @@ def submit(
         if existing is not None:
             existing.replayed = True
             return existing
+    if rate_limit is not None:
+        rate_limit()
     if channel not in WorkOrder.Channel.values:
         raise ValidationError({"channel": [gettext("Unknown channel.")]})
     data = _clean_submission(

@@ -73,3 +73,36 @@ def test_categories_api(client, add_requests):
             CategoryFactory(code=f"cat-{start + i}", name=f"类别{start + i}")
 
     assert_constant(client, "/api/portal/workorders/categories", add)
+
+
+def test_api_submission_budget(client, django_capture_on_commit_callbacks):
+    """A new request over the API: the idempotency key is looked up once, the building comes with its
+    grid, and a replay costs one look-up and nothing else that touches requests."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    building = BuildingFactory()
+    category = CategoryFactory(code="water-leak", name="水管漏水")
+    form = {
+        "category": category.code,
+        "name": "王大爷",
+        "phone": "13900001111",
+        "description": "卫生间墙面裂缝",
+        "building": building.pk,
+        "consent": True,
+    }
+    url = "/api/portal/workorders/requests"
+
+    def statements(expected_status):
+        with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url, form, HTTP_IDEMPOTENCY_KEY="budget-1").status_code == expected_status
+        return [q["sql"] for q in queries.captured_queries]
+
+    new = statements(201)
+    assert len([sql for sql in new if "idempotency_key" in sql and sql.startswith("SELECT")]) == 1
+    assert not [sql for sql in new if sql.startswith("SELECT") and 'FROM "grids_grid"' in sql]
+    writes = [sql for sql in new if sql.startswith(("INSERT", "UPDATE"))]
+    assert len(writes) == 5, writes  # number, request, audit line, outbox row, outbox row sent
+    replay = statements(200)
+    assert len([sql for sql in replay if "workorders_workorder" in sql]) == 1, replay
+    assert not [sql for sql in replay if sql.startswith(("INSERT", "UPDATE"))]

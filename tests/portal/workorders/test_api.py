@@ -200,3 +200,72 @@ def test_unknown_json_field_is_refused_in_chinese(client, category, building):
     assert body["code"] == "unknown_field" and "status" in body["errors"]
     order.refresh_from_db()
     assert order.status == "submitted" and order.transitions.count() == 1
+
+
+def _redis_cache(settings, location):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.pagecache.backends.ResilientRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "test-rate-limits",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    return cache
+
+
+def _rate_limit_journey(client, category, building, settings):
+    """Two new requests per hour from this IP: replays are answered and never counted."""
+    settings.WORKORDER_RATE_LIMITS = {"ip_per_hour": 2, "phone_per_hour": 100}
+    first = client.post(f"{BASE}/requests", submit_form(category, building), HTTP_IDEMPOTENCY_KEY="rl-1")
+    assert first.status_code == 201, first.content
+    for _ in range(3):  # a resident tapping "send" again is not locked out
+        again = client.post(f"{BASE}/requests", submit_form(category, building), HTTP_IDEMPOTENCY_KEY="rl-1")
+        assert again.status_code == 200 and again.json()["number"] == first.json()["number"]
+    second = client.post(f"{BASE}/requests", submit_form(category, building), HTTP_IDEMPOTENCY_KEY="rl-2")
+    assert second.status_code == 201
+    refused = client.post(f"{BASE}/requests", submit_form(category, building), HTTP_IDEMPOTENCY_KEY="rl-3")
+    assert refused.status_code == 429 and refused.json()["code"] == "rate_limited"
+    assert "24" in refused.json()["detail"]  # zh-hans: points to the 24-hour hotline
+    assert WorkOrder.objects.count() == 2  # nothing half-saved by the refused one
+    # The limit does not stop a replay of a request that was stored.
+    replay = client.post(f"{BASE}/requests", submit_form(category, building), HTTP_IDEMPOTENCY_KEY="rl-2")
+    assert replay.status_code == 200 and replay.json()["number"] == second.json()["number"]
+
+
+def test_rate_limit_counts_new_requests_not_replays(client, category, building, settings):
+    _rate_limit_journey(client, category, building, settings)
+
+
+def test_rate_limit_on_redis(client, category, building, settings):
+    """The same journey on the real Redis backend (one pipelined round trip per counter)."""
+    import os
+
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL not set")
+    cache = _redis_cache(settings, os.environ["REDIS_URL"])
+    try:
+        _rate_limit_journey(client, category, building, settings)
+        # The counter expires an hour after the first count, like add(key, 0, 3600) + incr.
+        assert cache.count_in_window("probe", 3600) == 1
+        assert cache.count_in_window("probe", 3600) == 2
+        key = cache.make_and_validate_key("probe")
+        assert 3590 < cache._cache.get_client(key).ttl(key) <= 3600
+    finally:
+        cache.clear()
+
+
+def test_rate_limit_fails_open_when_redis_is_down(client, category, building, settings):
+    """Nothing listens on port 1: counts cannot be kept, residents are not refused."""
+    from portal.pagecache.backends import ResilientRedisCache
+
+    _redis_cache(settings, "redis://127.0.0.1:1/0")
+    settings.WORKORDER_RATE_LIMITS = {"ip_per_hour": 1, "phone_per_hour": 1}
+    try:
+        form = submit_form(category, building)
+        statuses = [client.post(f"{BASE}/requests", form, HTTP_IDEMPOTENCY_KEY=f"k{i}").status_code for i in range(3)]
+        assert statuses == [201, 201, 201]
+    finally:
+        ResilientRedisCache._down_until = 0.0
