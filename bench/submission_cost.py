@@ -19,6 +19,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.portal.workorders.factories import BuildingFactory, CategoryFactory
+from tests.portal.workorders.test_api import submit_form
 
 SUBMISSIONS = 200
 URL = "/api/portal/workorders/requests"
@@ -51,16 +52,7 @@ def test_submission_cost(client, settings, monkeypatch):
 
     monkeypatch.setattr(redis.connection.Connection, "send_packed_command", counting_send)
 
-    data = {
-        "category": category.code,
-        "name": "王大爷",
-        "phone": "+86 139 0000 1111",
-        "description": "卫生间墙面裂缝",
-        "building": building.pk,
-        "unit": 1,
-        "room": "502",
-        "consent": True,
-    }
+    data = submit_form(category, building)
 
     def post(i, expected=201):
         response = client.post(URL, data, HTTP_IDEMPOTENCY_KEY=f"bench-{i}")
