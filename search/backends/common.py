@@ -119,6 +119,26 @@ class ChineseQueryMixin:
         self.rows.update(rows)
         return set(rows)
 
+    def _take_allowed(self, fetch, stop):
+        """The first `stop` allowed pks from ranked batches, best first.
+
+        `fetch(offset, size)` returns `(rows_read, candidate_pks)` for that slice of the ranking.
+        The first batch is what is needed plus a margin for hidden pages; each further one (only when
+        short) is four times larger.
+        """
+        found, offset, batch = [], 0, stop + max(20, stop // 4)
+        while len(found) < stop:
+            read, candidates = fetch(offset, batch)
+            if not read:
+                break
+            allowed = self._allowed(candidates)
+            found.extend(pk for pk in candidates if pk in allowed)
+            if read < batch:
+                break
+            offset += batch
+            batch *= 4
+        return found[:stop]
+
     def ranked_pks(self, config, stop):
         if self.exact_query is None:
             return self._ranked_pks(config, stop)

@@ -161,18 +161,12 @@ class RankedSearchMixin:
         """
         ranked = self.matching_entries(config).order_by("-score", "-id").values_list("object_id", flat=True)
         to_pk = self.queryset.model._meta.pk.to_python
-        found, offset, batch = [], 0, stop + max(20, stop // 4)
-        while len(found) < stop:
-            candidates = [to_pk(i) for i in ranked[offset : offset + batch]]
-            if not candidates:
-                break
-            allowed = self._allowed(candidates)
-            found.extend(pk for pk in candidates if pk in allowed)
-            if len(candidates) < batch:
-                break
-            offset += batch
-            batch *= 4
-        return found[:stop]
+
+        def fetch(offset, size):
+            candidates = [to_pk(i) for i in ranked[offset : offset + size]]
+            return len(candidates), candidates
+
+        return self._take_allowed(fetch, stop)
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if stop is None or not self.can_rank_fast(score_field):

@@ -135,23 +135,18 @@ class RankedSearchMixin:
         to_pk = self.queryset.model._meta.pk.to_python
         # bm25 is computed for every match whatever the LIMIT, but each fetched row costs two
         # lookups: fetch what is needed plus a margin for hidden pages, more only when short.
-        found, offset, batch = [], 0, stop + max(20, stop // 4)
-        while len(found) < stop:
-            rowids = list(ranked[offset : offset + batch])
+
+        def fetch(offset, size):
+            rowids = list(ranked[offset : offset + size])
             if not rowids:
-                break
+                return 0, []
             entries = IndexEntry._default_manager.filter(pk__in=rowids).values_list(
                 "pk", "content_type_id", "object_id"
             )
             object_ids = {pk: object_id for pk, ct, object_id in entries if ct in content_types}
-            candidates = [to_pk(object_ids[r]) for r in rowids if r in object_ids]
-            allowed = self._allowed(candidates)
-            found.extend(pk for pk in candidates if pk in allowed)
-            if len(rowids) < batch:
-                break
-            offset += batch
-            batch *= 4
-        return found[:stop]
+            return len(rowids), [to_pk(object_ids[r]) for r in rowids if r in object_ids]
+
+        return self._take_allowed(fetch, stop)
 
     def search(self, config, start, stop, score_field=None):
         if stop is None or not self.can_rank_fast(score_field):
