@@ -2,7 +2,7 @@ import pytest
 
 from tests.browser.conftest import restore_initial_rows
 
-from .factories import BuildingFactory, CategoryFactory, StewardFactory
+from .factories import BuildingFactory, CategoryFactory, StewardFactory, UserFactory
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -56,3 +56,15 @@ def sms_outbox(settings):
     settings.SMS_BACKEND = "portal.workorders.notifications.LocmemSmsBackend"
     LocmemSmsBackend.outbox.clear()
     return LocmemSmsBackend.outbox
+
+
+@pytest.fixture
+def staff_key(db):
+    """Authorization header of a manager's staff API key."""
+    from portal.accounts import roles
+    from portal.workorders.models import ApiToken
+
+    user = UserFactory(username="manager7", first_name="赵经理")
+    user.groups.add(roles.ensure_roles()[roles.MANAGER])
+    _token, raw = ApiToken.issue(user, "app")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}

@@ -8,7 +8,7 @@ from PIL import Image
 from portal.workorders import services
 from portal.workorders.models import ApiToken, WorkOrder, WorkOrderPhoto
 
-from .factories import UserFactory, jpeg_with_gps, submission
+from .factories import jpeg_with_gps, submission
 
 BASE = "/api/portal/workorders"
 
@@ -26,16 +26,6 @@ def submit_form(category, building, **overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def staff_key(db):
-    from portal.accounts import roles
-
-    user = UserFactory(username="manager7", first_name="赵经理")
-    user.groups.add(roles.ensure_roles()[roles.MANAGER])
-    _token, raw = ApiToken.issue(user, "app")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
 def test_categories_are_listed(client, category, emergency_category):

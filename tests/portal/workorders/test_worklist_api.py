@@ -3,25 +3,14 @@
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from portal.workorders import services
-from portal.workorders.models import ApiToken, WorkOrder
+from portal.workorders.models import WorkOrder
 
-from .factories import UserFactory, submission
+from .factories import submission
 
 URL = "/api/portal/workorders/staff/requests"
-
-
-@pytest.fixture
-def staff_key(db):
-    from portal.accounts import roles
-
-    user = UserFactory(username="manager8", first_name="钱经理")
-    user.groups.add(roles.ensure_roles()[roles.MANAGER])
-    _token, raw = ApiToken.issue(user, "app")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
 def numbers(response):
