@@ -23,44 +23,27 @@ from .models import Building, Household, Unit, Visit, current_quarter, quarter_b
 from .routing import steward_for_building
 
 
-def staff_required(view):
-    """Logged-in managers and stewards only: anonymous → login, others → 403."""
+def role_required(allowed):
+    """Views for the users `allowed(user)` accepts: anonymous → login, others → 403."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not scope.is_staff_worker(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
 
-
-def requests_required(view):
-    """The request worklist: staff workers and branch secretaries; anonymous → login, others → 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not scope.works_requests(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    return decorator
 
 
-def roster_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not scope.can_see_roster(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Managers and stewards; the request worklist adds branch secretaries; the care roster is narrower.
+staff_required = role_required(scope.is_staff_worker)
+requests_required = role_required(scope.works_requests)
+roster_required = role_required(scope.can_see_roster)
 
 
 def find_steward(request):
