@@ -157,6 +157,25 @@ def first_path(pg, sql):
     return value.splitlines()[0] if value else None
 
 
+def public_pages(pg):
+    """The public pages the benchmark measures: {name: path} on the seeded site."""
+    event = first_path(pg, "SELECT url_path FROM wagtailcore_page WHERE slug LIKE 'event-%' ORDER BY id LIMIT 1")
+    news = first_path(pg, "SELECT url_path FROM wagtailcore_page WHERE slug LIKE 'news-%' ORDER BY id LIMIT 1")
+    root = first_path(pg, "SELECT url_path FROM wagtailcore_page WHERE depth = 2 ORDER BY id LIMIT 1")
+
+    def public(url_path):
+        return url_path[len(root) - 1 :] if url_path and root else "/"
+
+    return {
+        "home": "/",
+        "news index": "/news/",
+        "news article": public(news),
+        "event": public(event),
+        "service directory": "/services/",
+        "search": "/search/?q=%E5%81%9C%E6%B0%B4",
+    }
+
+
 def main():
     ensure_wrk()
     pg, redis = infra.Postgres(), infra.Redis()
@@ -171,21 +190,7 @@ def main():
     server.start()
     rows = []
     try:
-        event = first_path(pg, "SELECT url_path FROM wagtailcore_page WHERE slug LIKE 'event-%' ORDER BY id LIMIT 1")
-        news = first_path(pg, "SELECT url_path FROM wagtailcore_page WHERE slug LIKE 'news-%' ORDER BY id LIMIT 1")
-        root = first_path(pg, "SELECT url_path FROM wagtailcore_page WHERE depth = 2 ORDER BY id LIMIT 1")
-
-        def public(url_path):
-            return url_path[len(root) - 1 :] if url_path and root else "/"
-
-        pages = {
-            "home": "/",
-            "news index": "/news/",
-            "news article": public(news),
-            "event": public(event),
-            "service directory": "/services/",
-            "search": "/search/?q=%E5%81%9C%E6%B0%B4",
-        }
+        pages = public_pages(pg)
         for name, path in pages.items():
             status, headers, _ = fetch(path)
             log(f"warm {name} {path}: {status} {headers.get('X-Page-Cache')}")

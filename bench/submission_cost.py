@@ -7,10 +7,13 @@ Run on PostgreSQL and Redis (not collected by the test run):
 
 It posts `SUBMISSIONS` requests through Django's test client (commits for real, so the SMS after
 commit and the outbox row are included) and prints CPU ms per submission (`time.process_time`),
-statements per submission and Redis round trips per submission.
+statements per submission and Redis round trips per submission. `BENCH_PROFILE=cumulative` (or
+`tottime`) also prints a cProfile of the counted submissions, sorted by that key.
 """
 
+import cProfile
 import os
+import pstats
 import time
 
 import pytest
@@ -65,10 +68,15 @@ def test_submission_cost(client, settings, monkeypatch):
         post("counted")
     captured, trips = list(queries.captured_queries), round_trips[0]  # the next request resets the log
     statements = len(captured)
+    profiler = cProfile.Profile() if os.environ.get("BENCH_PROFILE") else None
     start = time.process_time()
     wall = time.perf_counter()
+    if profiler:
+        profiler.enable()
     for i in range(SUBMISSIONS):
         post(i)
+    if profiler:
+        profiler.disable()
     cpu = (time.process_time() - start) * 1000 / SUBMISSIONS
     wall = (time.perf_counter() - wall) * 1000 / SUBMISSIONS
     start = time.process_time()
@@ -82,3 +90,5 @@ def test_submission_cost(client, settings, monkeypatch):
     print(f"  replay:      {replay_cpu:.2f} ms CPU")
     for query in captured:
         print("   ", query["sql"][:150])
+    if profiler:
+        pstats.Stats(profiler).sort_stats(os.environ["BENCH_PROFILE"]).print_stats(60)

@@ -9,9 +9,10 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from cms.core.blocks import HomeStreamBlock
+from cms.core.routing import ChildRouteMixin
 
 
-class HomePage(Page):
+class HomePage(ChildRouteMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.core import visibility
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import BasePage
 
@@ -48,8 +49,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            NewsPage.objects.live()
-            .public()
+            visibility.public(NewsPage.objects.live())
             .child_of(self)
             .defer_streamfields()
             .select_related("category", "listing_image")

@@ -27,7 +27,7 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, CsrfV
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from . import generation
+from . import generation, memo
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +204,7 @@ class PageCacheMiddleware:
             return response
         if entry is not None:
             return self._replay(request, entry)
+        memo.remember_site(request)
         response = self.get_response(request)
         content = strip_csrf(request, response.content) if response_is_storable(request, response) else None
         if content is not None:

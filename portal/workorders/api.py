@@ -242,9 +242,13 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
     if unknown:
         return 422, unknown_fields_error(unknown)
     key = (request.headers.get("Idempotency-Key") or payload.idempotency_key or "").strip()[:64] or None
-    category = Category.objects.filter(code=payload.category, active=True).first()
+    category = services.by_unique_key(Category.objects.filter(code=payload.category, active=True))
     # With its grid: submit() routes by building.grid (one statement fewer per submission).
-    building = Building.objects.select_related("grid").filter(pk=payload.building).first() if payload.building else None
+    building = (
+        services.by_unique_key(Building.objects.select_related("grid").filter(pk=payload.building))
+        if payload.building
+        else None
+    )
     if payload.building and building is None:
         return _error(400, (msg := _("Please choose a building from the list."),), "invalid", {"building": [msg]})
     service_page = None

@@ -109,9 +109,11 @@ def queue(work_order, event, text, *, subject=""):
             )
         )
     created = Notification.objects.bulk_create(rows)
-    ids = [n.pk for n in created if n.pk]
-    if ids:
-        transaction.on_commit(lambda: send_pending(Notification.objects.filter(pk__in=ids)))
+    if created and all(n.pk for n in created):
+        # The rows just written, sent as they are: no second read of what is in memory.
+        transaction.on_commit(lambda: send_now(created))
+    elif created:  # a backend that does not return ids on bulk insert
+        transaction.on_commit(lambda: send_pending(Notification.objects.filter(work_order=work_order, event=event)))
     return created
 
 
@@ -138,6 +140,37 @@ def _deliver(notification):
         send_mail(notification.subject, notification.body, None, [notification.recipient])
 
 
+def _attempt(notification, now):
+    """Deliver one message and record the outcome on its row; True when it was sent."""
+    try:
+        _deliver(notification)
+    except Exception as exc:  # noqa: BLE001 - any gateway failure is recorded and retried
+        notification.attempts += 1
+        notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
+        if notification.attempts >= Notification.MAX_ATTEMPTS:
+            notification.status = Notification.Status.FAILED
+        else:
+            # 1, 2, 4, 8 minutes...
+            notification.next_attempt_at = now + timedelta(minutes=2 ** (notification.attempts - 1))
+        logger.warning("Notification %s failed (attempt %s): %s", notification.pk, notification.attempts, exc)
+        sent = False
+    else:
+        notification.attempts += 1
+        notification.status = Notification.Status.SENT
+        notification.sent_at = timezone.now()
+        notification.last_error = ""
+        sent = True
+    notification.save(update_fields=["attempts", "status", "sent_at", "last_error", "next_attempt_at"])
+    return sent
+
+
+def send_now(notifications):
+    """Send messages just queued (after their transaction committed); return (sent, failed)."""
+    now = timezone.now()
+    results = [_attempt(n, now) for n in notifications if n.status == Notification.Status.PENDING]
+    return sum(results), len(results) - sum(results)
+
+
 def send_pending(queryset=None, now=None):
     """Send due pending messages; return (sent, failed). Never raises for a delivery error."""
     now = now or timezone.now()
@@ -145,23 +178,8 @@ def send_pending(queryset=None, now=None):
     due = queryset.filter(status=Notification.Status.PENDING, next_attempt_at__lte=now).order_by("pk")
     sent = failed = 0
     for notification in due:
-        try:
-            _deliver(notification)
-        except Exception as exc:  # noqa: BLE001 - any gateway failure is recorded and retried
-            failed += 1
-            notification.attempts += 1
-            notification.last_error = f"{type(exc).__name__}: {exc}"[:300]
-            if notification.attempts >= Notification.MAX_ATTEMPTS:
-                notification.status = Notification.Status.FAILED
-            else:
-                # 1, 2, 4, 8 minutes...
-                notification.next_attempt_at = now + timedelta(minutes=2 ** (notification.attempts - 1))
-            logger.warning("Notification %s failed (attempt %s): %s", notification.pk, notification.attempts, exc)
-        else:
+        if _attempt(notification, now):
             sent += 1
-            notification.attempts += 1
-            notification.status = Notification.Status.SENT
-            notification.sent_at = timezone.now()
-            notification.last_error = ""
-        notification.save(update_fields=["attempts", "status", "sent_at", "last_error", "next_attempt_at"])
+        else:
+            failed += 1
     return sent, failed

@@ -3,6 +3,7 @@
 Components stay small includes with flat variables; these tags only compute what a template cannot.
 """
 
+import copy
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
+
+from cms.core import visibility
+from portal.pagecache.memo import memo
 
 register = template.Library()
 
@@ -38,14 +42,20 @@ def _site_root(request):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        return site.root_page.localized
+        # Across requests too, for the content generation (a copy: its caches stay this request's).
+        root = memo(("site_root", site.pk, translation.get_language()), lambda: site.root_page.localized)
+        return copy.copy(root)
 
     return _memo(request, ("site_root", translation.get_language()), compute)
 
 
 def _locales(request):
-    """Every Locale by language code, read once per request."""
-    return _memo(request, "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+    """Every Locale by language code, read once per content generation."""
+
+    def compute():
+        return {locale.language_code: locale for locale in Locale.objects.all()}
+
+    return _memo(request, "locales", lambda: memo("locales", compute))
 
 
 @register.simple_tag(takes_context=True)
@@ -58,7 +68,8 @@ def main_menu(context):
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
     items = []
-    for child in root.get_children().live().public().in_menu().only("id", "path", "title", "url_path", "depth"):
+    children = visibility.public(root.get_children().live().in_menu())
+    for child in children.only("id", "path", "title", "url_path", "depth"):
         items.append(
             {
                 "title": child.title,
@@ -78,7 +89,9 @@ def breadcrumb_items(context, page=None):
     root = _site_root(request)
     if page is None or root is None or not isinstance(page, Page) or page.depth <= root.depth:
         return []
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth).live().public().only("title", "url_path", "depth")
+    ancestors = visibility.public(page.get_ancestors().filter(depth__gte=root.depth).live()).only(
+        "title", "url_path", "depth"
+    )
     items = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     if items:
         items[0]["title"] = translation.gettext("Home")

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.core import visibility
 from cms.events.kinds import EventKind
 
 
@@ -21,7 +22,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
         from cms.events.models import EventPage
 
         context = super().get_context(value, parent_context)
-        events = EventPage.objects.live().public().filter(start__gte=timezone.now())
+        events = visibility.public(EventPage.objects.live()).filter(start__gte=timezone.now())
         if value.get("kind"):
             events = events.filter(kind=value["kind"])
         context["events"] = events.defer_streamfields().order_by("start")[: value.get("count") or 3]
@@ -48,8 +49,7 @@ class ServicesInCategoryBlock(blocks.StructBlock):
         services = ServicePage.objects.none()
         if category:
             services = (
-                ServicePage.objects.live()
-                .public()
+                visibility.public(ServicePage.objects.live())
                 .child_of(category)
                 .defer_streamfields()
                 .select_related("partner")

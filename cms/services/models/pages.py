@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.core import visibility
 from cms.core.blocks import BodyStreamBlock
 from cms.core.blocks.content import ImageBlock
 from cms.core.models import BasePage
@@ -33,7 +34,7 @@ class ServiceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = (
-            ServiceCategoryPage.objects.live().public().child_of(self).select_related("listing_image")
+            visibility.public(ServiceCategoryPage.objects.live()).child_of(self).select_related("listing_image")
         )
         return context
 
@@ -55,8 +56,7 @@ class ServiceCategoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            ServicePage.objects.live()
-            .public()
+            visibility.public(ServicePage.objects.live())
             .child_of(self)
             .defer_streamfields()
             .select_related("partner", "listing_image")

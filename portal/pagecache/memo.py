@@ -1,0 +1,65 @@
+"""A per-process memo of what nearly every public page looks up and editors rarely change.
+
+Routing, the privacy check, the header and the language links read the site for the host, the page
+view restrictions, the brand settings, the locales and the site's home page on every page: six to
+eight queries of a page's fifteen. `memo(key, compute)` keeps such values in the worker's memory
+for the current cache generation (`generation.py`): any change to content bumps the generation,
+and a worker drops its memo when it sees a new one, within `PAGECACHE_GENERATION_TTL` (0.5 s), the
+same promise as for cached pages. The values are model instances: callers hand out copies
+(`copy.copy` gives a model instance its own related-object cache), never the stored object.
+
+With the page cache off (`PAGECACHE_ENABLED=0`, the test settings) or the cache unreachable,
+every call computes.
+"""
+
+import copy
+import threading
+
+from django.http.request import split_domain_port
+
+from . import generation
+
+_lock = threading.Lock()
+_state = {"generation": None, "values": {}}
+
+
+def memo(key, compute):
+    """`compute()`, or its value remembered in this process for the current generation."""
+    from .middleware import enabled
+
+    if not enabled():
+        return compute()
+    try:
+        current = generation.current()
+    except Exception:  # noqa: BLE001 - cache unreachable: compute, as without a memo
+        return compute()
+    with _lock:
+        if _state["generation"] != current:
+            _state["generation"], _state["values"] = current, {}
+        values = _state["values"]
+        if key in values:
+            return values[key]
+    value = compute()
+    with _lock:
+        if _state["generation"] == current:
+            values[key] = value
+    return value
+
+
+def forget():
+    """Drop this process's memo (tests)."""
+    with _lock:
+        _state["generation"], _state["values"] = None, {}
+
+
+def remember_site(request):
+    """Give the request its Wagtail site from the memo.
+
+    Wagtail keeps `Site.find_for_request(request)` in `request._wagtail_site` (its documented
+    per-request cache); setting it first saves the site query of routing and of every tag after it.
+    """
+    from wagtail.models import Site
+
+    host, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    site = memo(("site", host, port), lambda: Site._find_for_request(request))
+    request._wagtail_site = copy.copy(site)

@@ -1,0 +1,114 @@
+"""The per-generation memo (site, view restrictions, brand settings, locales, child routes): pages
+missing the whole-page cache skip those queries, and every change an editor makes still shows on
+the next request."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from cms.core.models import BrandSettings
+from cms.news.models import NewsIndexPage, NewsPage
+from portal.pagecache import generation
+from portal.pagecache.memo import memo
+
+pytestmark = pytest.mark.django_db
+
+_unique = itertools.count()
+
+
+def fresh(client, path):
+    """GET `path` with a query string no earlier request had: a whole-page cache miss."""
+    return client.get(f"{path}?v={next(_unique)}")
+
+
+@pytest.fixture
+def news(home_page):
+    index = NewsIndexPage(title="新闻动态", slug="news", live=True, first_published_at=timezone.now())
+    home_page.add_child(instance=index)
+    article = NewsPage(title="停水通知", slug="water", live=True, first_published_at=timezone.now())
+    index.add_child(instance=article)
+    return index, article
+
+
+def queries_of(client, path):
+    fresh(client, path)  # warm: imports, Wagtail's own caches, the memo
+    with CaptureQueriesContext(connection) as queries:
+        response = fresh(client, path)
+    assert response.status_code == 200
+    assert response.headers["X-Page-Cache"] == "miss"
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_page_missing_the_cache_skips_site_privacy_brand_and_route_queries(client, settings, news, page_cache):
+    with_memo = queries_of(client, "/news/water/")
+    for table in ("wagtailcore_site", "wagtailcore_pageviewrestriction", "cms_core_brandsettings"):
+        assert not [sql for sql in with_memo if f'FROM "{table}"' in sql], table
+
+    settings.PAGECACHE_ENABLED = False  # no memo either: what every request cost before
+    client.get("/news/water/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/news/water/").status_code == 200
+    assert len(with_memo) <= len(queries.captured_queries) - 5, (len(with_memo), len(queries.captured_queries))
+
+
+def test_a_new_view_restriction_applies_on_the_next_request(client, news, page_cache):
+    index, article = news
+    assert fresh(client, "/news/water/").status_code == 200
+    assert "停水通知" in fresh(client, "/news/").content.decode()
+
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+
+    response = fresh(client, "/news/water/")
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert "停水通知" not in fresh(client, "/news/").content.decode()
+
+
+def test_brand_settings_show_on_the_next_request(client, home_page, news, page_cache):
+    assert "枝叶关情" in fresh(client, "/news/").content.decode()
+    brand = BrandSettings.for_site(home_page.get_site())
+    brand.brand_name = "幸福里社区"
+    brand.save()
+    assert "幸福里社区" in fresh(client, "/news/").content.decode()
+
+
+def test_routes_follow_renamed_unpublished_and_deleted_pages(client, news, page_cache):
+    index, article = news
+    assert fresh(client, "/news/water/").status_code == 200
+
+    article.slug = "water-outage"
+    article.save_revision().publish()
+    assert fresh(client, "/news/water/").status_code == 404
+    assert fresh(client, "/news/water-outage/").status_code == 200
+
+    article.refresh_from_db()
+    article.unpublish()
+    assert fresh(client, "/news/water-outage/").status_code == 404
+
+    article.delete()
+    assert fresh(client, "/news/water-outage/").status_code == 404
+    assert fresh(client, "/news/").status_code == 200
+
+
+def test_memo_keeps_a_value_for_one_generation(page_cache):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert memo("answer", compute) == 1
+    assert memo("answer", compute) == 1  # remembered
+    generation.bump()
+    assert memo("answer", compute) == 2  # a content change drops it
+
+
+def test_memo_computes_every_time_with_the_page_cache_off(settings):
+    settings.PAGECACHE_ENABLED = False
+    calls = []
+    memo("answer", lambda: calls.append(1))
+    memo("answer", lambda: calls.append(1))
+    assert len(calls) == 2
