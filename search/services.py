@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.core import visibility
+
 from . import analysis, elastic
 from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts, service_categories
 
@@ -99,7 +101,7 @@ def clean_paging(page, per_page):
 
 
 def _base_queryset(locale):
-    qs = Page.objects.live().public().filter(depth__gt=1)
+    qs = visibility.public(Page.objects.live()).filter(depth__gt=1)
     if locale is not None:
         qs = qs.filter(locale=locale)
     return qs

@@ -57,9 +57,14 @@ def remember_site(request):
 
     Wagtail keeps `Site.find_for_request(request)` in `request._wagtail_site` (its documented
     per-request cache); setting it first saves the site query of routing and of every tag after it.
+    The memo keeps the site with its root page (Wagtail selects it with the site) and that page's
+    specific instance, which routing starts from: shared within the generation, read only.
     """
     from wagtail.models import Site
 
     host, port = split_domain_port(request._get_raw_host())[0], request.get_port()
     site = memo(("site", host, port), lambda: Site._find_for_request(request))
     request._wagtail_site = copy.copy(site)
+    # Likewise the root paths every page URL is built from (Wagtail reads them from the cache once
+    # per request, into `request._wagtail_cached_site_root_paths`).
+    request._wagtail_cached_site_root_paths = memo("site_root_paths", Site.get_site_root_paths)
