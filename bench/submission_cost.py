@@ -35,6 +35,7 @@ def test_submission_cost(client, settings, monkeypatch):
     from portal.workorders.models import WorkOrder
 
     settings.WORKORDER_RATE_LIMITS = {"ip_per_hour": 10**6, "phone_per_hour": 10**6}
+    settings.PAGECACHE_ENABLED = True  # as in production: also turns on the per-generation memo
     if os.environ.get("REDIS_URL"):
         settings.CACHES = {
             "default": {

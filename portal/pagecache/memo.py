@@ -9,7 +9,8 @@ same promise as for cached pages. The values are model instances: callers hand o
 (`copy.copy` gives a model instance its own related-object cache), never the stored object.
 
 With the page cache off (`PAGECACHE_ENABLED=0`, the test settings) or the cache unreachable,
-every call computes.
+every call computes. `None` ("not found") is never kept, and the memo holds at most `MAX_ENTRIES`
+values, so requests for made-up URLs or ids cannot grow it.
 """
 
 import copy
@@ -18,6 +19,8 @@ import threading
 from django.http.request import split_domain_port
 
 from . import generation
+
+MAX_ENTRIES = 10_000  # per process; past it the memo starts again (routes of a very large site)
 
 _lock = threading.Lock()
 _state = {"generation": None, "values": {}}
@@ -40,8 +43,12 @@ def memo(key, compute):
         if key in values:
             return values[key]
     value = compute()
+    if value is None:  # "not found" is not kept: random URLs or ids must not fill the memory
+        return value
     with _lock:
         if _state["generation"] == current:
+            if len(values) >= MAX_ENTRIES:
+                values.clear()
             values[key] = value
     return value
 

@@ -29,6 +29,8 @@ CONTENT_APPS = {
     "wagtail_localize",
     "taggit",
 }
+# Models of other apps that public pages show: the request categories (the request form's choices).
+CONTENT_MODELS = {"workorders.category"}
 # Models in those apps that change without changing what visitors see (or that change on reads).
 IGNORED_MODELS = {
     "wagtailcore.revision",
@@ -60,7 +62,9 @@ def shows_on_pages(model):
     if meta.label_lower in IGNORED_MODELS or meta.label_lower in set(getattr(settings, "PAGECACHE_IGNORED_MODELS", ())):
         return False
     app_config = meta.app_config  # None for the historical models of migrations
-    return app_config is not None and _is_content_app(app_config.name)
+    if app_config is None:
+        return False
+    return meta.label_lower in CONTENT_MODELS or _is_content_app(app_config.name)
 
 
 def invalidate(using=None):

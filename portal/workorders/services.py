@@ -18,7 +18,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.phone import validate_mobile
+from portal.grids.models import Building
 from portal.grids.routing import grid_for_building, steward_for_building
+from portal.pagecache.memo import memo
 
 from . import notifications
 from .cleaning import clean_text
@@ -110,9 +112,21 @@ def next_number(when=None):
 
 
 def by_unique_key(queryset):
-    """The row a lookup by a unique key finds, or None. Unlike `first()`, adds no ORDER BY: part of
-    what a submission costs is building SQL, and it asks three such questions."""
-    return next(iter(queryset[:1]), None)
+    """The row a lookup by a unique key finds, or None. Unlike `first()`, no ORDER BY (neither the
+    model's default ordering nor the primary key): part of what a submission costs is building SQL,
+    and it asks three such questions."""
+    return next(iter(queryset.order_by()[:1]), None)
+
+
+def category_for_code(code):
+    """The active category with this code. Categories are content (the request form lists them), so
+    the answer is kept per content generation (`portal.pagecache.memo`)."""
+    return memo(("category", code), lambda: by_unique_key(Category.objects.filter(code=code, active=True)))
+
+
+def building_with_grid(pk):
+    """The building with this id and its grid (routing needs both), kept per content generation."""
+    return memo(("building", pk), lambda: by_unique_key(Building.objects.select_related("grid").filter(pk=pk)))
 
 
 def _clean_submission(*, category, name, phone, description, building, unit, room, location, email, extra, consent):

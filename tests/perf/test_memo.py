@@ -112,3 +112,33 @@ def test_memo_computes_every_time_with_the_page_cache_off(settings):
     memo("answer", lambda: calls.append(1))
     memo("answer", lambda: calls.append(1))
     assert len(calls) == 2
+
+
+def test_submissions_follow_category_and_steward_changes_at_once(client, page_cache):
+    """The API's category, building and steward look-ups come from the memo; changing a category
+    (it is content: the request form lists it) or a grid's steward applies to the next request."""
+    from portal.workorders.models import WorkOrder
+    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, StewardFactory
+    from tests.portal.workorders.test_api import submit_form
+
+    category, building = CategoryFactory(code="water-leak", name="水管漏水"), BuildingFactory()
+    first = StewardFactory(grids=[building.grid])
+    url = "/api/portal/workorders/requests"
+
+    before = generation.current()
+    assert client.post(url, submit_form(category, building), HTTP_IDEMPOTENCY_KEY="k1").status_code == 201
+    assert client.post(url, submit_form(category, building), HTTP_IDEMPOTENCY_KEY="k2").status_code == 201
+    assert set(WorkOrder.objects.values_list("steward", flat=True)) == {first.pk}
+
+    first.active = False
+    first.save()
+    second = StewardFactory(grids=[building.grid])
+    assert client.post(url, submit_form(category, building), HTTP_IDEMPOTENCY_KEY="k3").status_code == 201
+    assert WorkOrder.objects.get(idempotency_key="k3").steward == second
+
+    category.active = False
+    category.save()
+    assert generation.current() != before  # a category is content: the cached request form changes too
+    response = client.post(url, submit_form(category, building), HTTP_IDEMPOTENCY_KEY="k4")
+    assert response.status_code == 400
+    assert not WorkOrder.objects.filter(idempotency_key="k4").exists()
