@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from portal.pagecache.memo import memo
+
 from .analysis import full_pinyin, is_han
 
 CACHE_KEY = "portal-search:synonyms:v1"
@@ -19,7 +21,15 @@ DEFAULT_SYNONYMS = [
 
 
 def synonym_map():
-    """{word: [other words]} from the enabled synonym groups (empty when the table is unavailable)."""
+    """{word: [other words]} from the enabled synonym groups (empty when the table is unavailable).
+
+    A search asks this several times: kept in the worker per content generation (synonyms are
+    content, a change bumps it), behind the shared cache that saves building it in every worker.
+    """
+    return memo("search_synonyms", _shared_synonym_map) or {}
+
+
+def _shared_synonym_map():
     cached = cache.get(CACHE_KEY)
     if cached is not None:
         return cached
@@ -29,7 +39,7 @@ def synonym_map():
     try:
         groups = [s.term_list() for s in Synonym.objects.filter(enabled=True)]
     except DatabaseError:
-        return {}
+        return None  # not kept: the next search tries again
     for terms in groups:
         for term in terms:
             others = mapping.setdefault(term, [])

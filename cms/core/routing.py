@@ -23,7 +23,10 @@ class ChildRouteMixin:
         slug = path_components[0]
         found = memo(
             ("child", self.pk, slug),
-            lambda: self.get_children().filter(slug=slug).values_list("pk", "content_type_id").first(),
+            # Slugs are unique among siblings: no ORDER BY needed (building it is part of the cost).
+            lambda: next(
+                iter(self.get_children().filter(slug=slug).order_by().values_list("pk", "content_type_id")), None
+            ),
         )
         if found is None:
             raise Http404
@@ -31,7 +34,7 @@ class ChildRouteMixin:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:  # a page type whose code is gone
             return super().route(request, path_components)
-        child = model._default_manager.filter(pk=pk).first()
+        child = next(iter(model._default_manager.filter(pk=pk).order_by()), None)
         if child is None:
             raise Http404
         child._cached_parent_obj = self  # what Wagtail does too: treebeard's get_parent() needs no query

@@ -34,7 +34,11 @@ class ServiceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = (
-            visibility.public(ServiceCategoryPage.objects.live()).child_of(self).select_related("listing_image")
+            visibility.public(ServiceCategoryPage.objects.live())
+            .child_of(self)
+            .select_related("listing_image")
+            # What the cards show and link to; all ~40 columns of each page cost more to build.
+            .only("title", "url_path", "path", "depth", "listing_summary", "listing_image")
         )
         return context
 
