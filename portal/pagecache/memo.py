@@ -5,8 +5,9 @@ view restrictions, the brand settings, the locales and the site's home page on e
 eight queries of a page's fifteen. `memo(key, compute)` keeps such values in the worker's memory
 for the current cache generation (`generation.py`): any change to content bumps the generation,
 and a worker drops its memo when it sees a new one, within `PAGECACHE_GENERATION_TTL` (0.5 s), the
-same promise as for cached pages. The values are model instances: callers hand out copies
-(`copy.copy` gives a model instance its own related-object cache), never the stored object.
+same promise as for cached pages. Values are read only: where a request could change an instance
+(the site, the brand settings, the home page) callers hand out a copy (`copy.copy` gives a model
+instance its own related-object cache).
 
 With the page cache off (`PAGECACHE_ENABLED=0`, the test settings) or the cache unreachable,
 every call computes. `None` ("not found") is never kept, and the memo holds at most `MAX_ENTRIES`
@@ -70,7 +71,7 @@ def remember_site(request):
     from wagtail.models import Site
 
     host, port = split_domain_port(request._get_raw_host())[0], request.get_port()
-    site = memo(("site", host, port), lambda: Site._find_for_request(request))
+    site = memo(("site", host, port), lambda: Site.find_for_request(request))
     request._wagtail_site = copy.copy(site)
     # Likewise the root paths every page URL is built from (Wagtail reads them from the cache once
     # per request, into `request._wagtail_cached_site_root_paths`).

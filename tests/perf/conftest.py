@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from portal.pagecache import generation
+from portal.pagecache import generation, memo
 
 
 @pytest.fixture
@@ -10,9 +10,11 @@ def page_cache(settings):
     settings.PAGECACHE_ENABLED = True
     cache.clear()
     generation.forget_local()
+    memo.forget()
     yield
     cache.clear()
     generation.forget_local()
+    memo.forget()
 
 
 def pytest_collection_modifyitems(config, items):
