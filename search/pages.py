@@ -4,6 +4,8 @@ from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import Page
 
+from portal.pagecache.memo import memo
+
 #: A page type may define `search_category` (a short label) to appear in the "service category" facet.
 CATEGORY_ATTRIBUTES = ("search_category",)
 #: Service listings are grouped under category pages of this type: their title is the category.
@@ -64,7 +66,7 @@ def page_category(page):
 
 
 def service_categories(rows):
-    """{page id: category title} for pages whose parent is a service category page, in one query.
+    """{page id: category title} for pages whose parent is a service category page (one query at most).
 
     `rows` are (page id, path, depth) tuples.
     """
@@ -76,8 +78,9 @@ def service_categories(rows):
         return {}
     step = Page.steplen
     parent_paths = {pk: path[:-step] for pk, path, depth in rows if depth > 1}
-    titles = dict(
-        Page.objects.filter(path__in=set(parent_paths.values()), content_type=ct).values_list("path", "title")
+    # Every service category's title by tree path (a dozen pages), once per content generation.
+    titles = memo(
+        "service_category_titles", lambda: dict(Page.objects.filter(content_type=ct).values_list("path", "title"))
     )
     return {pk: titles[path] for pk, path in parent_paths.items() if path in titles}
 

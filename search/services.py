@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from cms.core import visibility
+from portal.pagecache.memo import memo
 
 from . import analysis, elastic
 from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts, service_categories
@@ -109,7 +111,8 @@ def _base_queryset(locale):
 
 def _active_locale():
     try:
-        return Locale.get_active()
+        # Locales are content (a change bumps the generation): looked up once per language and generation.
+        return memo(("active_locale", translation.get_language()), Locale.get_active)
     except Locale.DoesNotExist:
         return None
 
