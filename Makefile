@@ -34,8 +34,10 @@ demo: migrate ## Load the demo content (safe to repeat) and print the admin logi
 run: demo ## Set up everything and serve the portal with demo content on http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev ## Run the whole test suite (DATABASE_URL selects the database; SQLite by default)
-	$(PY) -m pytest $(PYTEST_ARGS)
+TEST_JOBS ?= auto
+
+test: install-dev ## Run the whole test suite on every core (DATABASE_URL selects the database; SQLite by default)
+	$(PY) -m pytest -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 lint: install-dev ## Check code style with ruff
 	$(VENV)/bin/ruff check .
