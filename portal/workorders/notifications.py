@@ -109,11 +109,10 @@ def queue(work_order, event, text, *, subject=""):
             )
         )
     created = Notification.objects.bulk_create(rows)
+    # The rows just written, sent as they are after commit (no second read). A database that gives
+    # no ids back from bulk inserts leaves them to the `send_notifications` worker.
     if created and all(n.pk for n in created):
-        # The rows just written, sent as they are: no second read of what is in memory.
         transaction.on_commit(lambda: send_now(created))
-    elif created:  # a backend that does not return ids on bulk insert
-        transaction.on_commit(lambda: send_pending(Notification.objects.filter(work_order=work_order, event=event)))
     return created
 
 
