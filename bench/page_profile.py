@@ -9,7 +9,8 @@ stores the page) while the menu and footer fragments are served from Redis:
     .venv/bin/python -m bench.page_profile --profile cumulative "news index"
 
 Prints, per page, Python CPU per render (`time.process_time`, best of three rounds), wall time
-and SQL statements of one render; `--profile KEY` prints a cProfile of one round sorted by KEY.
+and SQL statements of one render; `--sql` lists those statements with their times, `--profile KEY`
+prints a cProfile of one round sorted by KEY.
 """
 
 import argparse
@@ -31,6 +32,7 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=100, help="renders per round (default 100)")
     parser.add_argument("--profile", metavar="KEY", help="print a cProfile sorted by KEY (cumulative, tottime)")
     parser.add_argument("--lines", type=int, default=50, help="profile lines to print (default 50)")
+    parser.add_argument("--sql", action="store_true", help="print each SQL statement of one render with its time")
     args = parser.parse_args(argv)
 
     pg, redis = infra.Postgres(), infra.Redis()
@@ -67,7 +69,8 @@ def main(argv=None):
             wall = time.perf_counter()
             get(path)
             wall = (time.perf_counter() - wall) * 1000
-        statements = len(queries)  # now: the next request empties the log the context reads
+        captured = list(queries.captured_queries)  # now: the next request empties the log the context reads
+        statements = len(captured)
         best = None
         for _ in range(3):
             start = time.process_time()
@@ -76,6 +79,9 @@ def main(argv=None):
             took = (time.process_time() - start) * 1000 / args.repeat
             best = took if best is None else min(best, took)
         print(f"{name:20} {best:8.2f} {wall:8.2f} {statements:5}")
+        if args.sql:
+            for query in captured:
+                print(f"    {float(query['time']) * 1000:7.2f} ms  {query['sql'][:300]}")
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()

@@ -5,7 +5,7 @@ from uuid import UUID
 import ninja
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Path
+from ninja import Path, Status
 
 from portal.api.errors import StrictSchema
 
@@ -84,16 +84,16 @@ def availability(request, page_id: int = PAGE_ID):
 def create_signup(request, payload: SignupIn, page_id: int = PAGE_ID):
     event = EventPage.objects.live().public().filter(pk=page_id).first()
     if event is None:
-        return 404, {"detail": _("No such event.")}
+        return Status(404, {"detail": _("No such event.")})
     form = SignupForm(payload.dict(), event=event)
     if not form.is_valid():
         errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
-        return 400, {"detail": _("Please correct the errors below."), "errors": errors}
+        return Status(400, {"detail": _("Please correct the errors below."), "errors": errors})
     try:
         signup = sign_up(event, registered_by=None, **form.signup_data())
     except SignupError as exc:
-        return 400, {"detail": exc.message}
-    return 201, _out(signup)
+        return Status(400, {"detail": exc.message})
+    return Status(201, _out(signup))
 
 
 @router.post(
@@ -105,5 +105,5 @@ def cancel_signup(request, token: UUID):
     try:
         signup = cancel(token)
     except SignupError as exc:
-        return (404 if exc.code == "not_found" else 400), {"detail": exc.message}
-    return 200, _out(signup)
+        return Status(404 if exc.code == "not_found" else 400, {"detail": exc.message})
+    return Status(200, _out(signup))

@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 from pydantic import BeforeValidator, Field
@@ -173,7 +173,7 @@ class ApiKeyAuth(HttpBearer):
 
 
 def _error(status, detail, code="invalid", errors=None):
-    return status, {"detail": str(detail), "code": code, "errors": errors or {}}
+    return Status(status, {"detail": str(detail), "code": code, "errors": errors or {}})
 
 
 def _validation(exc):
@@ -240,7 +240,7 @@ def categories(request):
 def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = None):
     unknown = unknown_form_fields(request, SUBMIT_FIELDS)
     if unknown:
-        return 422, unknown_fields_error(unknown)
+        return Status(422, unknown_fields_error(unknown))
     key = (request.headers.get("Idempotency-Key") or payload.idempotency_key or "").strip()[:64] or None
     category = services.category_for_code(payload.category)
     building = services.building_with_grid(payload.building) if payload.building else None
@@ -293,7 +293,7 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
         "lookup_url": request.build_absolute_uri(reverse("workorders:detail", args=[order.number, order.lookup_token])),
         "replayed": order.replayed,
     }
-    return (200 if order.replayed else 201), receipt
+    return Status(200 if order.replayed else 201, receipt)
 
 
 @router.get(

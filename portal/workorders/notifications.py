@@ -5,6 +5,10 @@ state change does. After commit the new messages are sent; a failure only record
 schedules a retry (`manage.py send_notifications` sends and retries what is due). A failing SMS
 gateway therefore never blocks or loses a state change.
 
+Within a web request the messages are sent after the response has gone out (`after_response`):
+the resident has the receipt without waiting for the gateway, and a slow or hanging gateway costs
+the worker's time, not the resident's. Elsewhere (commands, the shell) they are sent at commit.
+
 SMS goes through the backend named by `SMS_BACKEND` (default: log the message; `WebhookSmsBackend`
 posts JSON to the gateway at `SMS_GATEWAY_URL`); email through Django's mail backend.
 """
@@ -12,11 +16,13 @@ posts JSON to the gateway at `SMS_GATEWAY_URL`); email through Django's mail bac
 import abc
 import json
 import logging
+import threading
 import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -112,7 +118,7 @@ def queue(work_order, event, text, *, subject=""):
     # The rows just written, sent as they are after commit (no second read). A database that gives
     # no ids back from bulk inserts leaves them to the `send_notifications` worker.
     if created and all(n.pk for n in created):
-        transaction.on_commit(lambda: send_now(created))
+        transaction.on_commit(lambda: after_response(lambda: send_now(created)))
     return created
 
 
@@ -168,6 +174,42 @@ def send_now(notifications):
     now = timezone.now()
     results = [_attempt(n, now) for n in notifications if n.status == Notification.Status.PENDING]
     return sum(results), len(results) - sum(results)
+
+
+# --- after the response ------------------------------------------------------------------------
+
+_request = threading.local()
+
+
+def after_response(task):
+    """Run `task` once the current web request's response has been sent, or now outside a request.
+
+    Django sends `request_finished` when the server closes the response, after the client has it.
+    A task that raises is logged; the messages it was sending stay pending in the outbox, which
+    `send_notifications` retries, so nothing is lost if the process dies before it runs.
+    """
+    tasks = getattr(_request, "tasks", None)
+    if tasks is None:
+        task()
+    else:
+        tasks.append(task)
+
+
+def _request_started(**kwargs):
+    _request.tasks = []
+
+
+def _request_finished(**kwargs):
+    tasks, _request.tasks = getattr(_request, "tasks", None), None
+    for task in tasks or ():
+        try:
+            task()
+        except Exception:  # noqa: BLE001 - never break the server's close(); the outbox retries
+            logger.exception("A task after the response failed; its messages stay in the outbox")
+
+
+request_started.connect(_request_started, dispatch_uid="workorders-after-response-start")
+request_finished.connect(_request_finished, dispatch_uid="workorders-after-response-finish")
 
 
 def send_pending(queryset=None, now=None):

@@ -15,6 +15,8 @@ Because Wagtail's admin page search, `Page.objects.search()` and the API all ask
 they all understand Chinese. Wagtail's own signal handlers keep the index current on save/delete.
 """
 
+from django.db import connections
+from django.db.models import F, Lookup
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -112,7 +114,7 @@ class ChineseQueryMixin:
 
     def _allowed(self, candidates):
         """The candidate pks the caller's queryset allows, keeping `row_fields` of each in `self.rows`."""
-        qs = self.queryset.order_by().filter(pk__in=candidates)
+        qs = pk_in(self.queryset.order_by(), candidates)
         if not self.row_fields:
             return set(qs.values_list("pk", flat=True))
         rows = {row[0]: row for row in qs.values_list("pk", *self.row_fields)}
@@ -152,6 +154,28 @@ class ChineseQueryMixin:
             return exact
         seen = set(exact)
         return (exact + [pk for pk in self._ranked_pks(config, stop) if pk not in seen])[:stop]
+
+
+def pk_in(queryset, pks):
+    """`queryset.filter(pk__in=pks)`; on PostgreSQL `pk = ANY(%s)` with the ids as one array parameter.
+
+    A search checks a few hundred ranked ids at a time: one parameter per id cost ≈ 3 ms of Python per
+    query to prepare, bind and send. Integer primary keys only (pages).
+    """
+    if connections[queryset.db].vendor != "postgresql":
+        return queryset.filter(pk__in=pks)
+    return queryset.filter(_IsAny(F("pk"), [int(pk) for pk in pks]))
+
+
+class _IsAny(Lookup):
+    """`lhs = ANY(%s)` with a list as the one parameter (PostgreSQL arrays)."""
+
+    lookup_name = "is_any"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", [*lhs_params, self.rhs]
 
 
 class ChineseBackendMixin:

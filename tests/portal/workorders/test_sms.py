@@ -2,6 +2,9 @@
 
 import json
 import threading
+import time
+import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -16,16 +19,18 @@ from .factories import submission
 
 
 class Gateway:
-    """A local HTTP SMS gateway: records each POST, answers with `status`."""
+    """A local HTTP SMS gateway: records each POST, answers with `status` after `delay` seconds."""
 
     def __init__(self):
         self.received = []
         self.status = 200
+        self.delay = 0
         gateway = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 - http.server API
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                time.sleep(gateway.delay)
                 gateway.received.append(
                     {"path": self.path, "headers": dict(self.headers), "json": json.loads(body.decode())}
                 )
@@ -86,6 +91,31 @@ def test_a_request_notifies_the_resident_through_the_gateway(
     [call] = gateway.received
     assert call["json"]["phone"] == "13800001234"
     assert order.number in call["json"]["text"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_receipt_does_not_wait_for_a_slow_gateway(live_server, gateway, category, building):
+    """A real server: the resident has the receipt at once, the SMS follows once the gateway answers."""
+    from .test_api import BASE, submit_form
+
+    gateway.delay = 1.0  # under the 2 s gateway timeout of the fixture
+    body = urllib.parse.urlencode(submit_form(category, building)).encode()
+    request = urllib.request.Request(f"{live_server.url}{BASE}/requests", data=body, method="POST")
+    started = time.monotonic()
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - the local live server
+        receipt = json.loads(response.read())
+        took = time.monotonic() - started
+    assert response.status == 201
+    assert took < gateway.delay, f"the receipt waited {took:.2f} s for the gateway"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        sms = Notification.objects.get(work_order__number=receipt["number"], channel="sms")
+        if sms.status == "sent":
+            break
+        time.sleep(0.1)
+    assert sms.status == "sent" and sms.attempts == 1
+    [call] = gateway.received
+    assert receipt["number"] in call["json"]["text"]
 
 
 def test_a_refusing_gateway_is_retried_until_it_answers(gateway, category, building):
