@@ -142,3 +142,29 @@ def test_submissions_follow_category_and_steward_changes_at_once(client, page_ca
     response = client.post(url, submit_form(category, building), HTTP_IDEMPOTENCY_KEY="k4")
     assert response.status_code == 400
     assert not WorkOrder.objects.filter(idempotency_key="k4").exists()
+
+
+def test_breadcrumbs_and_language_links_follow_renames_and_translations(client, news, page_cache):
+    """Both come from the memo; a renamed section shows in the trail, a new translation in the
+    language links, on the next request."""
+    import re
+
+    from wagtail.models import Locale
+
+    index, article = news
+    trail = re.compile(r'<nav[^>]*class="breadcrumbs".*?</nav>', re.S)
+    alternate = re.compile(r'<link rel="alternate" hreflang="en" href="([^"]*)">')  # translated pages only
+    first = fresh(client, "/news/water/").content.decode()
+    assert "新闻动态" in trail.search(first).group(0)
+    assert alternate.search(first) is None
+
+    index.title = "社区新闻"
+    index.save_revision().publish()
+    renamed = fresh(client, "/news/water/").content.decode()
+    assert "社区新闻" in trail.search(renamed).group(0) and "新闻动态" not in trail.search(renamed).group(0)
+
+    english = article.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0], copy_parents=True)
+    english.save_revision().publish()  # its parents are live aliases of the Chinese pages
+    english.refresh_from_db()
+    translated = alternate.search(fresh(client, "/news/water/").content.decode())
+    assert translated is not None and translated.group(1) == english.url

@@ -89,14 +89,23 @@ def breadcrumb_items(context, page=None):
     root = _site_root(request)
     if page is None or root is None or not isinstance(page, Page) or page.depth <= root.depth:
         return []
-    ancestors = visibility.public(page.get_ancestors().filter(depth__gte=root.depth).live()).only(
-        "title", "url_path", "depth"
-    )
-    items = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
-    if items:
-        items[0]["title"] = translation.gettext("Home")
-    items.append({"title": page.title, "url": None})
-    return items
+
+    def ancestors():
+        qs = visibility.public(page.get_ancestors().filter(depth__gte=root.depth).live())
+        items = [{"title": a.title, "url": a.get_url(request)} for a in qs.only("title", "url_path", "depth")]
+        if items:
+            items[0]["title"] = translation.gettext("Home")
+        return tuple(items)
+
+    # Titles, paths and privacy are content (a change bumps the generation): once per generation.
+    trail = memo(("breadcrumbs", _site_key(request), page.pk, translation.get_language()), ancestors)
+    return [dict(item) for item in trail] + [{"title": page.title, "url": None}]
+
+
+def _site_key(request):
+    """What a page URL built for `request` depends on besides the page: the site and the host."""
+    site = Site.find_for_request(request)
+    return (site.pk if site else None, request.get_host())
 
 
 @register.simple_tag(takes_context=True)
@@ -111,8 +120,13 @@ def language_links(context):
     current = translation.get_language()
     if request is None:
         return _language_links(request, page, current)
-    key = ("language_links", page.pk if isinstance(page, Page) else None, request.path, current)
-    return _memo(request, key, lambda: _language_links(request, page, current))
+    if not isinstance(page, Page):
+        key = ("language_links", None, request.path, current)
+        return _memo(request, key, lambda: _language_links(request, page, current))
+    # A page's translations and their URLs are content: once per generation (a copy per request).
+    key = ("language_links", _site_key(request), page.pk, request.path, current)
+    links = _memo(request, key, lambda: memo(key, lambda: tuple(_language_links(request, page, current))))
+    return [dict(link) for link in links]
 
 
 def _language_links(request, page, current):
