@@ -161,6 +161,9 @@ class Gunicorn:
         self.proc = None
 
     def start(self):
+        if port_open(HTTP_PORT):
+            # Another server (say, one left running by BENCH_KEEP=1) would be measured instead.
+            raise RuntimeError(f"port {HTTP_PORT} is already in use: stop that server first")
         self.proc = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", "portal.wsgi"],
             cwd=ROOT,
