@@ -66,7 +66,7 @@ LUA_BUSTER = r"""
 request = function()
   counter = counter + 1
   local sep = string.find(target, "?", 1, true) and "&" or "?"
-  return wrk.format("GET", target .. sep .. "nocache=" .. id .. "-" .. counter)
+  return wrk.format("GET", target .. sep .. "nocache=" .. buster .. "-" .. id .. "-" .. counter)
 end
 """
 
@@ -89,7 +89,9 @@ def wrk(path, *, name, mode="plain", duration=DURATION, connections=CONNECTIONS,
     script = WORK / f"wrk-{name}.lua"
     lua = f'result_file = "{result_file}"\ntarget = "{path}"\n{extra_lua}\n' + LUA_COMMON
     if mode == "buster":
-        lua += LUA_BUSTER
+        # Unique to this measurement: a page cached by an earlier run (Redis left up by BENCH_KEEP=1,
+        # same content generation) would otherwise be served as a hit.
+        lua += f'buster = "{uuid.uuid4().hex[:12]}"\n' + LUA_BUSTER
     elif mode == "submit":
         lua += LUA_SUBMIT
     script.write_text(lua)

@@ -6,6 +6,7 @@ active language, then builds facets (content type, service category), applies th
 filters, paginates and highlights. `autocomplete()` serves the search box.
 """
 
+import copy
 import html
 import logging
 import math
@@ -20,7 +21,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from cms.core import visibility
-from portal.pagecache.memo import memo
+from portal.pagecache.memo import memo, memo_many, site_key
 
 from . import analysis, elastic
 from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts, service_categories
@@ -281,6 +282,28 @@ def _specific_pages(candidates):
     return pages
 
 
+def _hit_sources(candidates, request):
+    """{pk: (specific page, title, body text, URL)} of the candidates shown.
+
+    A page's texts and URL are content (any change bumps the generation): kept per generation, as
+    Elasticsearch keeps a document's source with its index, so a page found again by another query
+    is not loaded and flattened again.
+    """
+    by_key = {("search_hit", c.pk, site_key(request)): c for c in candidates}
+
+    def load(missing):
+        pages = _specific_pages([by_key[key] for key in missing])
+        found = {}
+        for key in missing:
+            p = pages.get(key[1])
+            if p is not None:
+                title, body = page_texts(p)
+                found[key] = (p, title, body, p.get_url(request=request) or "")
+        return found
+
+    return {key[1]: value for key, value in memo_many(list(by_key), load).items() if value is not None}
+
+
 def _facet(pairs, selected):
     counts, labels = {}, {}
     for value, label in pairs:
@@ -326,20 +349,20 @@ def search_pages(query, *, page=1, per_page=10, content_type="", category="", re
     if outcome.total and page > outcome.num_pages:
         raise SearchInputError(_("There is no page %(page)d of these results.") % {"page": page})
     shown = rows[(page - 1) * per_page : page * per_page]
-    specific = _specific_pages(shown)
+    sources = _hit_sources(shown, request)
     for c in shown:
-        p = specific.get(c.pk)
-        if p is None:
+        source = sources.get(c.pk)
+        if source is None:
             continue
-        title, body = page_texts(p)
+        p, title, body, url = source
         title_terms, title_norm = _terms_in(title, plan)
         outcome.hits.append(
             Hit(
-                page=p,
+                page=copy.copy(p),  # shared through the memo: each request its own instance
                 title=title,
                 title_html=mark_safe(_mark_aligned(title, title_norm, title_terms)),  # noqa: S308 - escaped
                 snippet_html=highlight(body, plan),
-                url=p.get_url(request=request) or "",
+                url=url,
                 content_type=c.type_key,
                 content_type_label=c.type_label,
                 category=c.category,

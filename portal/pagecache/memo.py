@@ -29,35 +29,62 @@ _state = {"generation": None, "values": {}}
 
 def memo(key, compute):
     """`compute()`, or its value remembered in this process for the current generation."""
+    return memo_many([key], lambda _missing: {key: compute()})[key]
+
+
+def memo_many(keys, compute):
+    """{key: value} for `keys`: remembered values, and `compute(missing_keys)` (a dict) for the rest.
+
+    One call computes every missing value at once (say, one query per page type for a page of
+    search results). A key `compute` leaves out, or maps to None, is absent or None in the answer
+    and is not kept.
+    """
     from .middleware import enabled
 
     if not enabled():
-        return compute()
+        return _computed(keys, compute)
     try:
         current = generation.current()
     except Exception:  # noqa: BLE001 - cache unreachable: compute, as without a memo
-        return compute()
+        return _computed(keys, compute)
     with _lock:
         if _state["generation"] != current:
             _state["generation"], _state["values"] = current, {}
         values = _state["values"]
-        if key in values:
-            return values[key]
-    value = compute()
-    if value is None:  # "not found" is not kept: random URLs or ids must not fill the memory
-        return value
+        found = {key: values[key] for key in keys if key in values}
+    missing = [key for key in keys if key not in found]
+    if not missing:
+        return found
+    computed = _computed(missing, compute)
     with _lock:
         if _state["generation"] == current:
-            if len(values) >= MAX_ENTRIES:
-                values.clear()
-            values[key] = value
-    return value
+            for key, value in computed.items():
+                if value is None:  # "not found" is not kept: random URLs or ids must not fill the memory
+                    continue
+                if len(values) >= MAX_ENTRIES:
+                    values.clear()
+                values[key] = value
+    found.update(computed)
+    return found
+
+
+def _computed(keys, compute):
+    values = compute(list(keys))
+    return {key: values.get(key) for key in keys}
 
 
 def forget():
     """Drop this process's memo (tests)."""
     with _lock:
         _state["generation"], _state["values"] = None, {}
+
+
+def site_key(request):
+    """What a URL built for `request` depends on besides the page: the Wagtail site and the host."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    return (site.pk if site else None, request.get_host() if request is not None else None)
 
 
 def remember_site(request):

@@ -168,3 +168,28 @@ def test_breadcrumbs_and_language_links_follow_renames_and_translations(client, 
     english.refresh_from_db()
     translated = alternate.search(fresh(client, "/news/water/").content.decode())
     assert translated is not None and translated.group(1) == english.url
+
+
+def test_search_results_show_an_edited_page_on_the_next_search(client, home_page, page_cache):
+    """A found page's title, text and URL come from the memo; an edit shows at once, and a second
+    search for a page already shown asks only the ranking queries."""
+    from tests.search.conftest import add_page
+
+    page = add_page(home_page, "长者食堂本周菜单", "周一红烧鸡块，老人八折。")
+    whole_page = '"wagtailcore_page"."draft_title"'  # in the SELECT of a whole page, not of the ranking
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get("/search/", {"q": "食堂", "v": 1}).context["outcome"].hits
+    assert [h.title for h in first] == ["长者食堂本周菜单"]
+    assert [q for q in queries.captured_queries if whole_page in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/search/", {"q": "食堂", "v": 2}).context["outcome"].hits
+    assert [(h.title, h.url) for h in again] == [(h.title, h.url) for h in first]
+    assert not [q for q in queries.captured_queries if whole_page in q["sql"]], "the page was loaded again"
+
+    page.title = "长者食堂下周菜单"
+    page.search_description = "周二清蒸鲈鱼，老人八折。"
+    page.slug = "next-week"
+    page.save_revision().publish()
+    [hit] = client.get("/search/", {"q": "食堂", "v": 3}).context["outcome"].hits
+    assert hit.title == "长者食堂下周菜单" and "清蒸鲈鱼" in str(hit.snippet_html)
+    assert hit.url.endswith("/next-week/")

@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
 from cms.core import visibility
-from portal.pagecache.memo import memo
+from portal.pagecache.memo import memo, site_key
 
 register = template.Library()
 
@@ -98,14 +98,8 @@ def breadcrumb_items(context, page=None):
         return tuple(items)
 
     # Titles, paths and privacy are content (a change bumps the generation): once per generation.
-    trail = memo(("breadcrumbs", _site_key(request), page.pk, translation.get_language()), ancestors)
+    trail = memo(("breadcrumbs", site_key(request), page.pk, translation.get_language()), ancestors)
     return [dict(item) for item in trail] + [{"title": page.title, "url": None}]
-
-
-def _site_key(request):
-    """What a page URL built for `request` depends on besides the page: the site and the host."""
-    site = Site.find_for_request(request)
-    return (site.pk if site else None, request.get_host())
 
 
 @register.simple_tag(takes_context=True)
@@ -124,7 +118,7 @@ def language_links(context):
         key = ("language_links", None, request.path, current)
         return _memo(request, key, lambda: _language_links(request, page, current))
     # A page's translations and their URLs are content: once per generation (a copy per request).
-    key = ("language_links", _site_key(request), page.pk, request.path, current)
+    key = ("language_links", site_key(request), page.pk, request.path, current)
     links = _memo(request, key, lambda: memo(key, lambda: tuple(_language_links(request, page, current))))
     return [dict(link) for link in links]
 
