@@ -62,3 +62,18 @@ def test_analysis_version_covers_the_dictionary(tmp_path, monkeypatch):
         monkeypatch.undo()
         analysis.analysis_version.cache_clear()
     assert analysis.analysis_version() == before
+
+
+def test_the_wsgi_application_loads_the_analysis_before_the_first_search():
+    """gunicorn preloads `portal.wsgi` in its master: the dictionary is then loaded once, not in each
+    worker's first search (about a second for the first resident after a deploy)."""
+    from tests.conftest import run_python
+
+    code = (
+        "import portal.wsgi, jieba\n"
+        "from search import analysis\n"
+        "print(analysis._tokenizer is not None and analysis._tokenizer.initialized)\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
