@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from cms.core import visibility
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import BasePage
+from portal.pagecache.memo import memo
 
 
 @register_snippet
@@ -62,8 +63,14 @@ class NewsIndexPage(BasePage):
         tag = request.GET.get("tag", "")
         if tag:
             articles = articles.filter(tags__name=tag)
-        context["articles"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
-        context["categories"] = NewsCategory.objects.all()
+        categories = list(NewsCategory.objects.all())
+        paginator = Paginator(articles, self.per_page)
+        if not tag and (not category or category in {c.slug for c in categories}):
+            # How many articles a listing has is content (publishing one bumps the generation):
+            # counted once per generation, not on every page view (a COUNT over every article).
+            paginator.count = memo(("news_count", self.pk, category), articles.count)
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["categories"] = categories
         context["current_category"] = category
         context["current_tag"] = tag
         return context

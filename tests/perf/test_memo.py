@@ -193,3 +193,21 @@ def test_search_results_show_an_edited_page_on_the_next_search(client, home_page
     [hit] = client.get("/search/", {"q": "食堂", "v": 3}).context["outcome"].hits
     assert hit.title == "长者食堂下周菜单" and "清蒸鲈鱼" in str(hit.snippet_html)
     assert hit.url.endswith("/next-week/")
+
+
+def test_the_news_listing_pages_follow_new_and_unpublished_articles(client, news, page_cache):
+    """The listing's article count is kept per generation: a newly published article adds a page of
+    results on the next request, an unpublished one takes it away again."""
+    index, article = news
+    assert 'rel="next"' not in fresh(client, "/news/").content.decode()  # one article: one page
+
+    added = []
+    for n in range(10):
+        page = NewsPage(title=f"通知{n}", slug=f"notice-{n}", live=True, first_published_at=timezone.now())
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        added.append(page)
+    assert 'rel="next"' in fresh(client, "/news/").content.decode()  # eleven: two pages
+
+    added[0].unpublish()
+    assert 'rel="next"' not in fresh(client, "/news/").content.decode()
