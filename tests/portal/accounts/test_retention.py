@@ -47,7 +47,9 @@ def test_closed_requests_are_anonymised_after_the_period_and_statistics_stay(wor
     from tests.portal.grids.factories import submit_request
 
     manager = world.users["manager"]
-    long_ago = timezone.now() - datetime.timedelta(days=400)
+    # Over a year ago (retention: 365 days), on the 10th, so that the whole story (submitted, resolved
+    # and rated within hours) falls inside the month counted below whatever today's date and time are.
+    long_ago = (timezone.now() - datetime.timedelta(days=400)).replace(day=10, hour=2, minute=0)
     old = submit_request(world, world.unit_a, name="周九", phone="13511112222", room="601", submitted_at=long_ago)
     wo.accept(old, actor=manager, at=long_ago)
     wo.resolve(old, actor=manager, note="已联系周九 13511112222 处理", at=long_ago + datetime.timedelta(hours=3))
