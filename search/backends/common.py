@@ -16,7 +16,7 @@ they all understand Chinese. Wagtail's own signal handlers keep the index curren
 """
 
 from django.db import connections
-from django.db.models import F, Lookup
+from django.db.models import F, IntegerField, Lookup
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -160,9 +160,11 @@ def pk_in(queryset, pks):
     """`queryset.filter(pk__in=pks)`; on PostgreSQL `pk = ANY(%s)` with the ids as one array parameter.
 
     A search checks a few hundred ranked ids at a time: one parameter per id cost ≈ 3 ms of Python per
-    query to prepare, bind and send. Integer primary keys only (pages).
+    query to prepare, bind and send. Integer primary keys (pages, images, documents, snippets);
+    anything else keeps `IN`.
     """
-    if connections[queryset.db].vendor != "postgresql":
+    pk = queryset.model._meta.pk
+    if connections[queryset.db].vendor != "postgresql" or not isinstance(getattr(pk, "target_field", pk), IntegerField):
         return queryset.filter(pk__in=pks)
     return queryset.filter(_IsAny(F("pk"), [int(pk) for pk in pks]))
 
