@@ -289,7 +289,8 @@ def _hit_sources(candidates, request):
     Elasticsearch keeps a document's source with its index, so a page found again by another query
     is not loaded and flattened again.
     """
-    by_key = {("search_hit", c.pk, site_key(request)): c for c in candidates}
+    site = site_key(request)
+    by_key = {("search_hit", c.pk, site): c for c in candidates}
 
     def load(missing):
         pages = _specific_pages([by_key[key] for key in missing])
