@@ -57,8 +57,10 @@ requirements: install-dev ## Re-compile requirements*.txt from requirements*.in
 
 SERVE_ENV := DJANGO_SETTINGS_MODULE=portal.settings.serve SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
-serve: demo ## Serve with production settings (DEBUG off, gunicorn, hashed static) on http://127.0.0.1:8000
+serve: demo ## Serve with production settings (DEBUG off, gunicorn, hashed static, outbox sender) on http://127.0.0.1:8000
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) $(PY) manage.py send_notifications --follow & sender=$$!; \
+	trap 'kill $$sender 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py portal.wsgi
 
 bench: install-dev ## Benchmark on its own PostgreSQL and Redis (large dataset, gunicorn, wrk); prints a table

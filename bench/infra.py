@@ -159,6 +159,19 @@ class Gunicorn:
             self.env["GUNICORN_WORKERS"] = str(workers)
         self.env.setdefault("GUNICORN_ERRORLOG", str(WORK / "gunicorn.log"))
         self.proc = None
+        self.sender = None
+
+    def start_sender(self):
+        """The outbox sender beside gunicorn, as `make serve` runs it (NOTIFICATIONS_SENDER=worker)."""
+        with open(WORK / "sender.log", "a") as out:
+            self.sender = subprocess.Popen(
+                [sys.executable, "manage.py", "send_notifications", "--follow"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def start(self):
         if port_open(HTTP_PORT):
@@ -170,6 +183,8 @@ class Gunicorn:
             env=self.env,
             start_new_session=True,
         )
+        if self.env.get("NOTIFICATIONS_SENDER", "worker") == "worker":  # bench.settings: serve's default
+            self.start_sender()
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -185,6 +200,13 @@ class Gunicorn:
         return [int(p) for p in out.split()]
 
     def stop(self):
+        if self.sender is not None and self.sender.poll() is None:
+            self.sender.send_signal(signal.SIGTERM)
+            try:
+                self.sender.wait(20)
+            except subprocess.TimeoutExpired:
+                self.sender.kill()
+        self.sender = None
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:

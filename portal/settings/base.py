@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -119,6 +119,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend with a health check that needs no round trip (portal/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: REDIS_URL, default local memory.
@@ -210,6 +213,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "红管家 <noreply@localhost
 # deployment names its gateway class here, e.g. "portal.workorders.notifications.WebhookSmsBackend"
 # with SMS_GATEWAY_URL (and SMS_GATEWAY_TOKEN), or a subclass of BaseSmsBackend of its own.
 SMS_BACKEND = env_str("SMS_BACKEND", "portal.workorders.notifications.LoggingSmsBackend")
+# Who sends the outbox: "request" (the web process, after the response) or "worker" (a separate
+# `manage.py send_notifications --follow` process; make serve runs one). portal/workorders/notifications.py
+NOTIFICATIONS_SENDER = env_choice("NOTIFICATIONS_SENDER", "request", ("request", "worker"))
 SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN", "")
 SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 5)

@@ -37,6 +37,15 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}") from exc
 
 
+def env_choice(name, default, choices):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    if raw.strip() not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {raw!r}")
+    return raw.strip()
+
+
 def env_list(name, default=()):
     raw = os.environ.get(name)
     if raw is None:

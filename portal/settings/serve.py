@@ -4,6 +4,7 @@ Everything production does (DEBUG off, hashed static files, gunicorn, connection
 the parts that need HTTPS in front: no HTTPS redirect, no HSTS, cookies not marked Secure.
 """
 
+from .env import env_choice
 from .production import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
@@ -13,3 +14,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 SECURE_HSTS_PRELOAD = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+# `make serve` (and bench/) run `manage.py send_notifications --follow` beside gunicorn.
+NOTIFICATIONS_SENDER = env_choice("NOTIFICATIONS_SENDER", "worker", ("request", "worker"))

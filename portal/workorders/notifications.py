@@ -1,13 +1,22 @@
 """Notifications through an outbox.
 
 Service functions call `queue()` inside their transaction, so a message exists exactly when the
-state change does. After commit the new messages are sent; a failure only records the error and
-schedules a retry (`manage.py send_notifications` sends and retries what is due). A failing SMS
+state change does; a failure to send only records the error and schedules a retry. A failing SMS
 gateway therefore never blocks or loses a state change.
 
-Within a web request the messages are sent after the response has gone out (`after_response`):
-the resident has the receipt without waiting for the gateway, and a slow or hanging gateway costs
-the worker's time, not the resident's. Elsewhere (commands, the shell) they are sent at commit.
+Who sends, `NOTIFICATIONS_SENDER`:
+
+- "request" (the default): the web process that made the change, after the response has gone out
+  (`after_response`: the resident has the receipt without waiting for the gateway); outside a web
+  request (commands, the shell), at commit. `manage.py send_notifications` (cron) retries failures.
+- "worker" (`make serve`, recommended in production): a separate `manage.py send_notifications
+  --follow` process sends the outbox as it fills, within about a second, in batches. Web workers
+  then never wait for a gateway, not even after the response, and a burst of requests costs one
+  "sent" UPDATE per batch instead of one per message.
+
+Either way a sender claims the messages it is about to send (`claim`: `SELECT … FOR UPDATE SKIP
+LOCKED`, then a lease), so two senders never send the same message, and a sender that dies
+mid-batch leaves its messages to be sent again when the lease ends: at least once, never lost.
 
 SMS goes through the backend named by `SMS_BACKEND` (default: log the message; `WebhookSmsBackend`
 posts JSON to the gateway at `SMS_GATEWAY_URL`); email through Django's mail backend.
@@ -17,19 +26,26 @@ import abc
 import json
 import logging
 import threading
+import time
 import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .models import Notification
 
 logger = logging.getLogger(__name__)
+
+BATCH = 20  # messages claimed at once by a sender
+# A claimed message not sent or failed by then (its sender died) is due again. Longer than a batch
+# can take with a hanging gateway (BATCH × SMS_GATEWAY_TIMEOUT, 100 s at the default 5 s).
+LEASE = timedelta(minutes=5)
 
 
 class BaseSmsBackend(abc.ABC):
@@ -116,10 +132,15 @@ def queue(work_order, event, text, *, subject=""):
         )
     created = Notification.objects.bulk_create(rows)
     # The rows just written, sent as they are after commit (no second read). A database that gives
-    # no ids back from bulk inserts leaves them to the `send_notifications` worker.
-    if created and all(n.pk for n in created):
+    # no ids back from bulk inserts leaves them to `send_notifications`, as does the worker mode.
+    if created and not sent_by_worker() and all(n.pk for n in created):
         transaction.on_commit(lambda: after_response(lambda: send_now(created)))
     return created
+
+
+def sent_by_worker():
+    """True when a `send_notifications --follow` process sends the outbox, not the web process."""
+    return getattr(settings, "NOTIFICATIONS_SENDER", "request") == "worker"
 
 
 def queue_staff(work_order, event, text, recipients, *, subject=""):
@@ -146,7 +167,9 @@ def _deliver(notification):
 
 
 def _attempt(notification, now):
-    """Deliver one message and record the outcome on its row; True when it was sent."""
+    """Deliver one message; on failure record it on the row (retry with back-off). True when sent.
+
+    A sent message is not saved here: the caller marks a whole batch sent in one statement."""
     try:
         _deliver(notification)
     except Exception as exc:  # noqa: BLE001 - any gateway failure is recorded and retried
@@ -158,22 +181,27 @@ def _attempt(notification, now):
             # 1, 2, 4, 8 minutes...
             notification.next_attempt_at = now + timedelta(minutes=2 ** (notification.attempts - 1))
         logger.warning("Notification %s failed (attempt %s): %s", notification.pk, notification.attempts, exc)
-        sent = False
-    else:
-        notification.attempts += 1
-        notification.status = Notification.Status.SENT
-        notification.sent_at = timezone.now()
-        notification.last_error = ""
-        sent = True
-    notification.save(update_fields=["attempts", "status", "sent_at", "last_error", "next_attempt_at"])
-    return sent
+        notification.save(update_fields=["attempts", "status", "last_error", "next_attempt_at"])
+        return False
+    return True
+
+
+def _send(notifications, now):
+    """Deliver `notifications`, mark the delivered ones sent in one statement; return (sent, failed)."""
+    delivered = [n for n in notifications if _attempt(n, now)]
+    if delivered:
+        sent_at = timezone.now()
+        Notification.objects.filter(pk__in=[n.pk for n in delivered]).update(
+            status=Notification.Status.SENT, attempts=F("attempts") + 1, sent_at=sent_at, last_error=""
+        )
+        for n in delivered:
+            n.status, n.attempts, n.sent_at, n.last_error = Notification.Status.SENT, n.attempts + 1, sent_at, ""
+    return len(delivered), len(notifications) - len(delivered)
 
 
 def send_now(notifications):
     """Send messages just queued (after their transaction committed); return (sent, failed)."""
-    now = timezone.now()
-    results = [_attempt(n, now) for n in notifications if n.status == Notification.Status.PENDING]
-    return sum(results), len(results) - sum(results)
+    return _send([n for n in notifications if n.status == Notification.Status.PENDING], timezone.now())
 
 
 # --- after the response ------------------------------------------------------------------------
@@ -212,15 +240,51 @@ request_started.connect(_request_started, dispatch_uid="workorders-after-respons
 request_finished.connect(_request_finished, dispatch_uid="workorders-after-response-finish")
 
 
+def claim(queryset, now, limit=BATCH):
+    """Up to `limit` due pending messages, taken for this sender: no other sender gets them until
+    `LEASE` has passed (rows another sender has locked are skipped, not waited for)."""
+    with transaction.atomic():
+        due = list(
+            queryset.filter(status=Notification.Status.PENDING, next_attempt_at__lte=now)
+            .order_by("next_attempt_at", "pk")
+            .select_for_update(skip_locked=True)[:limit]
+        )
+        if due:
+            Notification.objects.filter(pk__in=[n.pk for n in due]).update(next_attempt_at=now + LEASE)
+    return due
+
+
 def send_pending(queryset=None, now=None):
-    """Send due pending messages; return (sent, failed). Never raises for a delivery error."""
+    """Send due pending messages, a batch at a time; return (sent, failed). Never raises for a
+    delivery error (a database error does raise: nothing was sent that is not recorded as claimed)."""
     now = now or timezone.now()
     queryset = Notification.objects.all() if queryset is None else queryset
-    due = queryset.filter(status=Notification.Status.PENDING, next_attempt_at__lte=now).order_by("pk")
     sent = failed = 0
-    for notification in due:
-        if _attempt(notification, now):
-            sent += 1
-        else:
-            failed += 1
+    while batch := claim(queryset, now):
+        batch_sent, batch_failed = _send(batch, now)
+        sent, failed = sent + batch_sent, failed + batch_failed
     return sent, failed
+
+
+def follow(*, interval=1.0, stop=lambda: False, report=None):
+    """Send the outbox as it fills until `stop()` is true: `send_notifications --follow`.
+
+    Looks for due messages every `interval` seconds while there are none. A database outage is
+    logged and waited out (the connection is dropped and opened again on the next pass), so the
+    sender outlives a PostgreSQL restart. `report(sent, failed)` is called after each pass that
+    tried something.
+    """
+    while not stop():
+        try:
+            sent, failed = send_pending()
+        except DatabaseError as exc:
+            logger.warning("Outbox sender: database unavailable (%s); trying again in %.1f s", exc, interval)
+            connection.close()
+            sent = failed = 0
+        if sent or failed:
+            if report is not None:
+                report(sent, failed)
+            continue
+        deadline = time.monotonic() + interval
+        while not stop() and time.monotonic() < deadline:
+            time.sleep(min(0.1, interval))

@@ -53,7 +53,7 @@ def test_environment_selects_database_cache_search_hosts_and_media(tmp_path):
             "MEDIA_ROOT": str(tmp_path),
         }
     )
-    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["engine"] == "portal.postgresql"  # Django's backend, cheaper health check
     assert (values["name"], values["host"], values["port"]) == ("portal", "db.internal", "5433")
     assert values["conn_max_age"] == 60
     assert values["cache"] == "portal.pagecache.backends.ResilientRedisCache"  # RedisCache that degrades
