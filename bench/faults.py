@@ -174,6 +174,20 @@ class Load:
             thread.join(120)
 
 
+def unsent_receipts(pg, tag, wait=15):
+    """(receipts, unsent) of this load's requests, once the sender has emptied the outbox or after `wait` s."""
+    sql = (
+        "SELECT count(*), count(*) FILTER (WHERE n.status <> 'sent') FROM workorders_notification n"
+        f" JOIN workorders_workorder w ON w.id = n.work_order_id WHERE w.idempotency_key LIKE '{tag}-%'"
+    )
+    deadline = time.time() + wait
+    while True:
+        total, unsent = (int(x) for x in pg.psql(sql).split("|"))
+        if not unsent or time.time() >= deadline:
+            return total, unsent
+        time.sleep(1)
+
+
 def verify(pg, load):
     keys = {}
     out = pg.psql(f"SELECT idempotency_key, number FROM workorders_workorder WHERE idempotency_key LIKE '{load.tag}-%'")
@@ -375,7 +389,7 @@ def scenario_gateway(ctx):
     after = int(ctx["pg"].psql(unsent_sql))
     return load, {
         "this run's notifications unsent after the outage": unsent,
-        "unsent after `manage.py send_notifications` (retry)": f"{after} (exit {retry.returncode})",
+        "unsent once the first retry fell due (sender + send_notifications)": f"{after} (exit {retry.returncode})",
     }
 
 
@@ -449,6 +463,13 @@ def main():
             log(f"=== {name}")
             load, notes = scenario(ctx)
             figures = verify(pg, load) if load else {}
+            if load and scenario is not scenario_gateway:  # that one reports its own outbox figures
+                receipts, unsent = unsent_receipts(pg, load.tag)
+                notes["SMS receipts (outbox sender)"] = f"{receipts}, unsent (waited up to 15 s): {unsent}"
+                if server.sender is not None:
+                    notes["SMS receipts (outbox sender)"] += ", sender " + (
+                        "running" if server.sender.poll() is None else "DEAD"
+                    )
             results.append((name, figures, notes))
             log(f"{name}: {figures} {notes}")
     finally:
