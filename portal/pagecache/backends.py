@@ -112,20 +112,23 @@ class ResilientRedisCache(RedisCache):
             raise ValueError("cache unavailable")
         return value
 
-    def count_in_window(self, key, window, version=None):
-        """Add one to a counter that expires `window` seconds after its first count; return the count.
+    def count_in_window(self, keys, window, version=None):
+        """Add one to each counter in `keys`, each expiring `window` seconds after its first count;
+        return their counts in order.
 
-        One round trip (`SET key 0 EX window NX` + `INCR key` in a pipeline) where `add` + `incr`
-        take three (Django's `incr` checks EXISTS first). None while Redis is down (callers fail open).
+        One round trip for all of them (`SET key 0 EX window NX` + `INCR key` per key, in one
+        pipeline) where `add` + `incr` take three per key (Django's `incr` checks EXISTS first).
+        None while Redis is down (callers fail open).
         """
-        return self._guard(None, self._count_in_window, key, window, version)
+        return self._guard(None, self._count_in_window, keys, window, version)
 
-    def _count_in_window(self, key, window, version):
-        key = self.make_and_validate_key(key, version=version)
-        pipe = self._cache.get_client(key, write=True).pipeline(transaction=False)
-        pipe.set(key, 0, ex=int(window), nx=True)
-        pipe.incr(key)
-        return pipe.execute()[1]
+    def _count_in_window(self, keys, window, version):
+        keys = [self.make_and_validate_key(key, version=version) for key in keys]
+        pipe = self._cache.get_client(keys[0], write=True).pipeline(transaction=False)
+        for key in keys:
+            pipe.set(key, 0, ex=int(window), nx=True)
+            pipe.incr(key)
+        return pipe.execute()[1::2]
 
     def decr(self, key, delta=1, version=None):
         return self.incr(key, -delta, version)

@@ -26,19 +26,28 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-def _hit(bucket, value, maximum, window=3600):
-    key = "wo-rate:" + bucket + ":" + hashlib.sha256(value.encode()).hexdigest()[:32]
+def _hit(*counters, window=3600):
+    """Count one more in each (bucket, value, maximum) counter; True when any is over its maximum."""
+    keys = [
+        "wo-rate:" + bucket + ":" + hashlib.sha256(value.encode()).hexdigest()[:32] for bucket, value, _m in counters
+    ]
     count_in_window = getattr(cache, "count_in_window", None)
-    if count_in_window is not None:  # Redis: one round trip instead of three (add, EXISTS, INCRBY)
-        count = count_in_window(key, window)
-        return count is not None and count > maximum  # None: Redis is down, fail open
+    if count_in_window is not None:  # Redis: one round trip for all, instead of three per counter
+        counts = count_in_window(keys, window)
+        if counts is None:  # Redis is down: fail open
+            return False
+    else:
+        counts = [_locmem_count(key, window) for key in keys]
+    return any(count > maximum for count, (_b, _v, maximum) in zip(counts, counters, strict=True))
+
+
+def _locmem_count(key, window):
     cache.add(key, 0, window)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:
         cache.set(key, 1, window)
-        count = 1
-    return count > maximum
+        return 1
 
 
 def check_submission(request, phone=None, idempotency_key=None):
@@ -57,10 +66,10 @@ def check_submission(request, phone=None, idempotency_key=None):
 
 def check_submission_rate(request, phone=None):
     """Count one new submission from this IP (and phone); raise RateLimited over the limit."""
-    too_many = _hit("ip", client_ip(request), limit("ip_per_hour"))
+    counters = [("ip", client_ip(request), limit("ip_per_hour"))]
     if phone:
-        too_many = _hit("phone", phone, limit("phone_per_hour")) or too_many
-    if too_many:
+        counters.append(("phone", phone, limit("phone_per_hour")))
+    if _hit(*counters):
         raise RateLimited(
             _("You have sent many requests in a short time. Please wait an hour or call the 24-hour hotline."),
             code="rate_limited",
@@ -68,13 +77,13 @@ def check_submission_rate(request, phone=None):
 
 
 def check_lookup(request):
-    if _hit("lookup", client_ip(request), limit("lookup_per_hour")):
+    if _hit(("lookup", client_ip(request), limit("lookup_per_hour"))):
         raise RateLimited(_("Too many look-ups. Please wait a while and try again."), code="rate_limited")
 
 
 def check_me_too(request):
     """Raise RateLimited when this IP has added "me too" too often in the last hour."""
-    if _hit("me-too", client_ip(request), limit("me_too_per_hour")):
+    if _hit(("me-too", client_ip(request), limit("me_too_per_hour"))):
         raise RateLimited(
             _("You have added “me too” many times in a short time. Please wait a while."), code="rate_limited"
         )
