@@ -14,9 +14,11 @@ Who sends, `NOTIFICATIONS_SENDER`:
   then never wait for a gateway, not even after the response, and a burst of requests costs one
   "sent" UPDATE per batch instead of one per message.
 
-Either way a sender claims the messages it is about to send (`claim`: `SELECT … FOR UPDATE SKIP
-LOCKED`, then a lease), so two senders never send the same message, and a sender that dies
-mid-batch leaves its messages to be sent again when the lease ends: at least once, never lost.
+`send_pending` (the --follow sender and the cron job) claims the messages it is about to send
+(`claim`: `SELECT … FOR UPDATE SKIP LOCKED`, then a lease), so two such senders never send the same
+message, and one that dies mid-batch leaves its messages to be sent again when the lease ends: at
+least once, never lost. (In the "request" mode a web process sends the rows it just wrote without
+claiming them; a cron run at that very moment could send one of them a second time.)
 
 SMS goes through the backend named by `SMS_BACKEND` (default: log the message; `WebhookSmsBackend`
 posts JSON to the gateway at `SMS_GATEWAY_URL`); email through Django's mail backend.
