@@ -9,8 +9,8 @@ stores the page) while the menu and footer fragments are served from Redis:
     .venv/bin/python -m bench.page_profile --profile cumulative "news index"
 
 Prints, per page, Python CPU per render (`time.process_time`, best of three rounds), wall time
-and SQL statements of one render; `--sql` lists those statements with their times, `--profile KEY`
-prints a cProfile of one round sorted by KEY.
+and SQL statements of one render; `--sql` lists those statements with their times (`--full-sql`
+whole, to paste into EXPLAIN), `--profile KEY` prints a cProfile of one round sorted by KEY.
 """
 
 import argparse
@@ -33,6 +33,7 @@ def main(argv=None):
     parser.add_argument("--profile", metavar="KEY", help="print a cProfile sorted by KEY (cumulative, tottime)")
     parser.add_argument("--lines", type=int, default=50, help="profile lines to print (default 50)")
     parser.add_argument("--sql", action="store_true", help="print each SQL statement of one render with its time")
+    parser.add_argument("--full-sql", action="store_true", help="with --sql: whole statements, not 300 characters")
     args = parser.parse_args(argv)
 
     pg, redis = infra.Postgres(), infra.Redis()
@@ -81,7 +82,8 @@ def main(argv=None):
         print(f"{name:20} {best:8.2f} {wall:8.2f} {statements:5}")
         if args.sql:
             for query in captured:
-                print(f"    {float(query['time']) * 1000:7.2f} ms  {query['sql'][:300]}")
+                sql = query["sql"] if args.full_sql else query["sql"][:300]
+                print(f"    {float(query['time']) * 1000:7.2f} ms  {sql}")
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()
