@@ -200,20 +200,19 @@ class Gunicorn:
         return [int(p) for p in out.split()]
 
     def stop(self):
-        if self.sender is not None and self.sender.poll() is None:
-            self.sender.send_signal(signal.SIGTERM)
-            try:
-                self.sender.wait(20)
-            except subprocess.TimeoutExpired:
-                self.sender.kill()
-        self.sender = None
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(40)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        self.proc = None
+        terminate(self.sender, 20)
+        terminate(self.proc, 40)
+        self.sender = self.proc = None
+
+
+def terminate(proc, timeout):
+    """SIGTERM `proc` (a Popen, or None) and wait for it; kill it after `timeout` seconds."""
+    if proc is not None and proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def rss_kb(pid):
