@@ -22,6 +22,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 
+from portal.pagecache.memo import memo_many
+
 from .. import analysis
 from ..pages import plain
 
@@ -113,11 +115,25 @@ class ChineseQueryMixin:
                 self.exact_query = rewrite_query(original)
 
     def _allowed(self, candidates):
-        """The candidate pks the caller's queryset allows, keeping `row_fields` of each in `self.rows`."""
-        qs = pk_in(self.queryset.order_by(), candidates)
-        if not self.row_fields:
-            return set(qs.values_list("pk", flat=True))
-        rows = {row[0]: row for row in qs.values_list("pk", *self.row_fields)}
+        """The candidate pks the caller's queryset allows, keeping `row_fields` of each in `self.rows`.
+
+        Whether a page passes the queryset's filters (live, public, language) and the columns read
+        with it change only with content, so each page's answer is kept for the content generation
+        (`portal.pagecache.memo`), per queryset (its SQL and parameters): a page any search has
+        already checked is not checked again. "Not allowed" is kept too (as False); the candidates
+        come from the search index, so made-up ids cannot fill the memo.
+        """
+        base = self.queryset.order_by()
+        sql, params = base.query.sql_with_params()
+        scope = ("search-allowed", sql, repr(params), self.row_fields)
+
+        def check(missing):
+            pks = [pk for _scope, pk in missing]
+            rows = {row[0]: row for row in pk_in(base, pks).values_list("pk", *self.row_fields)}
+            return {(scope, pk): rows.get(pk, False) for pk in pks}
+
+        found = memo_many([(scope, pk) for pk in candidates], check)
+        rows = {key[1]: row for key, row in found.items() if row}
         self.rows.update(rows)
         return set(rows)
 

@@ -211,3 +211,28 @@ def test_the_news_listing_pages_follow_new_and_unpublished_articles(client, news
 
     added[0].unpublish()
     assert 'rel="next"' not in fresh(client, "/news/").content.decode()
+
+
+def test_search_checks_a_page_once_per_generation_and_drops_it_when_unpublished(client, home_page, page_cache):
+    """Whether a found page is live and public is kept per generation: the second search asks only
+    the ranking; an unpublished page is gone from the next search, a republished one is back."""
+    from tests.search.conftest import add_page
+
+    page = add_page(home_page, "社区停水通知", "明天上午停水，请提前储水。")
+    other = add_page(home_page, "停水期间的送水服务", "停水期间，志愿者为独居老人送水。")
+    allowed_check = '"wagtailcore_page"."live"'  # the check of the ranked ids against live pages
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get("/search/", {"q": "停水", "v": 1}).context["outcome"].hits
+    assert {h.title for h in first} == {page.title, other.title}
+    assert [q for q in queries.captured_queries if allowed_check in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/search/", {"q": "停水", "v": 2}).context["outcome"].hits
+    assert [h.title for h in again] == [h.title for h in first]
+    assert not [q for q in queries.captured_queries if allowed_check in q["sql"]], "the pages were checked again"
+
+    page.unpublish()
+    hits = client.get("/search/", {"q": "停水", "v": 3}).context["outcome"].hits
+    assert [h.title for h in hits] == [other.title]
+    page.save_revision().publish()
+    hits = client.get("/search/", {"q": "停水", "v": 4}).context["outcome"].hits
+    assert {h.title for h in hits} == {page.title, other.title}
