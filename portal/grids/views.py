@@ -49,29 +49,28 @@ roster_required = role_required(scope.can_see_roster)
 def find_steward(request):
     """Public: a resident picks their building and sees their steward (work phone, photo, party badge)."""
     buildings = Building.objects.select_related("community", "grid").order_by("community__name", "number")
-    building = None
-    steward = None
+    context = {"building_choices": buildings, "building": None, "steward": None}
     raw = request.GET.get("building", "")
     if raw:
         if not raw.isdigit():
-            return render(
-                request,
-                "grids/find_steward.html",
-                {"buildings": buildings, "error": _("Choose a building from the list.")},
-                status=400,
-            )
+            context["error"] = _("Choose a building from the list.")
+            return render(request, "grids/find_steward.html", context, status=400)
         building = buildings.filter(pk=int(raw)).first()
         if building is None:
-            return render(
-                request,
-                "grids/find_steward.html",
-                {"buildings": buildings, "error": _("That building is not in our communities.")},
-                status=404,
-            )
-        steward = steward_for_building(building)
-    return render(
-        request, "grids/find_steward.html", {"buildings": buildings, "building": building, "steward": steward}
-    )
+            context["error"] = _("That building is not in our communities.")
+            return render(request, "grids/find_steward.html", context, status=404)
+        context["building"] = building
+        context["steward"] = steward_for_building(building)
+        context["grid_buildings"] = grid_buildings_text(building)
+    return render(request, "grids/find_steward.html", context)
+
+
+def grid_buildings_text(building):
+    """The buildings the steward of `building`'s grid looks after, as residents write them: "1、2、3号楼"."""
+    if building.grid_id is None:
+        return ""
+    numbers = building.grid.buildings.order_by("number").values_list("number", flat=True)
+    return _("Buildings %(numbers)s") % {"numbers": "、".join(str(n) for n in numbers)}
 
 
 @staff_required

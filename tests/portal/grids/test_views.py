@@ -158,3 +158,19 @@ def test_visit_request_needs_category_and_a_mobile_and_saves_nothing_otherwise(c
     assert "手机号" in response.content.decode()
     assert not Visit.objects.exists()
     assert WorkOrder.objects.filter(channel="visit").count() == 0
+
+
+def test_find_my_steward_card_lists_the_grids_buildings_not_a_queryset(client, world):
+    """Issue 15 item 1: the card printed the view's `buildings` QuerySet repr a screen long."""
+    building = world.unit_a.building
+    html = client.get("/find-my-steward/", {"building": building.pk}).content.decode()
+    assert "QuerySet" not in html and "&lt;Building" not in html
+    numbers = "、".join(str(n) for n in building.grid.buildings.order_by("number").values_list("number", flat=True))
+    assert f"{numbers}号楼" in html
+    # The select and the button are the theme's own field and button (44 px targets, elder mode).
+    assert '<div class="field">' in html and 'class="button button--primary" type="submit"' in html
+
+
+def test_find_my_steward_bad_choice_is_a_field_error(client, world):
+    html = client.get("/find-my-steward/", {"building": "abc"}).content.decode()
+    assert 'aria-invalid="true"' in html and 'id="id_building_error"' in html
