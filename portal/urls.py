@@ -54,3 +54,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+# Branded error pages in the visitor's language (theme/templates/404.html, 403.html, 500.html).
+handler404 = "theme.views.page_not_found"
+handler403 = "theme.views.permission_denied"
+handler500 = "theme.views.server_error"

@@ -1,10 +1,15 @@
-"""The elder-friendly mode switch: a plain form post that sets a cookie, so it works without JavaScript."""
+"""The elder-friendly mode switch (a plain form post that sets a cookie, so it works without JavaScript)
+and the error pages."""
 
-from django.shortcuts import redirect
+from django.conf import settings
+from django.http import HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .context_processors import ELDER_COOKIE
+from .context_processors import ELDER_COOKIE, elder_mode_on
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -30,3 +35,30 @@ def elder_mode(request):
     else:
         response.delete_cookie(ELDER_COOKIE, samesite="Lax")
     return response
+
+
+# Error pages (handler404/403/500 in portal.urls, CSRF_FAILURE_VIEW in settings): branded, in the
+# visitor's language (LocaleMiddleware has already activated it), phone-friendly.
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+
+    return render(request, "403_csrf.html", {"no_cookie": reason == REASON_NO_CSRF_COOKIE}, status=403)
+
+
+def server_error(request):
+    """Rendered without context processors, template tags that query, or the session: the error may be
+    the database itself. Only the language, the elder-mode cookie and static files are used."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+    context = {"LANGUAGE_CODE": language, "elder_mode": elder_mode_on(request), "home_url": home_url}
+    return HttpResponseServerError(loader.render_to_string("500.html", context))

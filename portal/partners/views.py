@@ -54,7 +54,14 @@ def _partner_or_404(request):
 
 @login_required
 def dashboard(request):
-    partner = _partner_or_404(request)
+    """The partner's listings; an account whose application is not approved (yet) sees its status,
+    one without an application is sent to apply."""
+    membership = PartnerMembership.objects.select_related("partner").filter(user=request.user).first()
+    if membership is None:
+        return redirect("partners:apply")
+    if not membership.partner.is_approved:
+        return render(request, "pages/partner_status.html", {"partner": membership.partner})
+    partner = membership.partner
     listings = list(services.own_listings(partner))
     return render(request, "pages/partner_dashboard.html", {"partner": partner, "listings": listings})
 

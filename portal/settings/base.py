@@ -235,6 +235,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Security defaults that hold in every environment.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF cookie from JavaScript.
+CSRF_FAILURE_VIEW = "theme.views.csrf_failure"  # a branded page in the visitor's language
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -40,6 +40,32 @@ def test_demo_loader_builds_the_community_and_is_idempotent(monkeypatch, capsys)
     assert authenticate(username="admin", password="demo-pass-123").is_superuser
     assert authenticate(username="steward3", password="demo-pass-123") is not None
 
+    # One account per role, so a customer (and the site crawl) can try each (issue 15 item 8).
+    for username, group in {
+        "editor1": "editor",
+        "moderator1": "secretary",
+        "manager1": "manager",
+        "official1": "official",
+        "partner_canteen": "partner",
+        "general1": "general_steward",
+    }.items():
+        user = authenticate(username=username, password="demo-pass-123")
+        assert user is not None and user.groups.filter(name=group).exists(), username
+    resident = authenticate(username="resident1", password="demo-pass-123")
+    assert resident.resident_profile.bound_household is not None
+    # The moderator is the approver of the content workflow; the editor drafts news.
+    from wagtail.models import GroupApprovalTask
+
+    from cms.news.models import NewsIndexPage
+
+    approvers = {g.name for task in GroupApprovalTask.objects.all() for g in task.groups.all()}
+    assert "secretary" in approvers
+    news = NewsIndexPage.objects.first()
+    editor = authenticate(username="editor1", password="demo-pass-123")
+    assert news.permissions_for_user(editor).can_add_subpage()
+    pending = authenticate(username="partner_pending", password="demo-pass-123")
+    assert pending.partner_membership.partner.status == "pending"
+
 
 def test_demo_loader_rejects_a_bad_scale(db):
     with pytest.raises(CommandError, match="--scale"):

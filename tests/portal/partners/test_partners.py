@@ -48,7 +48,10 @@ def test_signup_with_allauth_then_apply_then_staff_approve(client, tree):
     assert client.post("/partners/apply/", APPLICATION).status_code == 302
     partner = Partner.objects.get()
     assert partner.status == Partner.Status.PENDING
-    assert client.get("/partners/dashboard/").status_code == 404  # not approved yet
+    # Not approved yet: a friendly status page, not an error (issue 15 item 5).
+    waiting = client.get("/partners/dashboard/")
+    assert waiting.status_code == 200
+    assert "待审核" in waiting.content.decode() and "三个工作日" in waiting.content.decode()
 
     manager = make_user("manager1", "manager")
     client.force_login(manager)
@@ -179,5 +182,13 @@ def test_suspended_partner_loses_the_dashboard(client, tree):
     partner, user = approved_partner("丙方", "c")
     services.reject(partner, make_user("m", "manager"), status=Partner.Status.SUSPENDED)
     client.force_login(user)
-    assert client.get("/partners/dashboard/").status_code == 404
+    page = client.get("/partners/dashboard/")
+    assert page.status_code == 200 and "未启用" in page.content.decode()
+    assert "/partners/listings/" not in page.content.decode()
     assert not user.groups.filter(name=Group.objects.get(name="partner").name).exists()
+
+
+def test_dashboard_without_an_application_leads_to_the_application_form(client, tree):
+    client.force_login(make_user("newcomer"))
+    response = client.get("/partners/dashboard/")
+    assert response.status_code == 302 and response["Location"] == "/partners/apply/"
