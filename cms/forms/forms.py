@@ -51,6 +51,8 @@ class MultiplePhotoField(forms.FileField):
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if self.required and not files:
+            raise ValidationError(self.error_messages["required"], code="required")
         if len(files) > MAX_PHOTOS:
             raise ValidationError(_("Please upload at most %(max)d photos.") % {"max": MAX_PHOTOS})
         return clean_photos(files)
@@ -172,17 +174,36 @@ class RequestCoreForm(BaseForm):
         if self.page and self.page.is_service_booking and not cleaned.get("service") and not self.errors:
             if not self.page.allow_without_service:
                 self.add_error(None, _("Please choose the service to book from the service directory."))
+        self._check_photo_count()
         if self.request is not None and not self.errors:
             limits.check_submission(self.request, cleaned.get("phone"), cleaned.get("idempotency_key"))
         return cleaned
 
+    def photo_field_names(self):
+        """The core photo field and every photo field the editor added."""
+        return [name for name, field in self.fields.items() if isinstance(field, MultiplePhotoField)]
+
+    def all_photos(self):
+        """The cleaned photos of every photo field, in form order: one request holds them all."""
+        return [photo for name in self.photo_field_names() for photo in self.cleaned_data.get(name) or []]
+
+    def _check_photo_count(self):
+        """At most MAX_PHOTOS photos per request, whichever photo fields they came in."""
+        if self.errors:
+            return
+        if len(self.all_photos()) > MAX_PHOTOS:
+            last = [name for name in self.photo_field_names() if self.cleaned_data.get(name)][-1]
+            self.add_error(last, _("Please upload at most %(max)d photos in all.") % {"max": MAX_PHOTOS})
+
     def extra_answers(self):
-        """The editor-added fields, as {label: value}, JSON-ready."""
+        """The editor-added fields, as {label: value}, JSON-ready (a photo field: how many photos)."""
         answers = {}
         for name, field in self.fields.items():
             if name in CORE_FIELDS:
                 continue
             value = self.cleaned_data.get(name)
+            if isinstance(field, MultiplePhotoField):
+                value = len(value or [])
             if hasattr(value, "isoformat"):
                 value = value.isoformat()
             answers[str(field.label)] = value
@@ -196,6 +217,10 @@ class RequestFormBuilder(FormBuilder):
     def formfields(self):
         fields = super().formfields
         return {(f"extra_{name}" if name in CORE_FIELDS else name): field for name, field in fields.items()}
+
+    def create_photos_field(self, field, options):
+        """An editor's photo field: the same checks as the core photo field (one implementation)."""
+        return MultiplePhotoField(**options)
 
     def get_form_class(self):
         return type("RequestForm", (RequestCoreForm,), dict(self.formfields))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -24,9 +24,15 @@ from portal.workorders.photos import PhotoStorageError
 
 from .forms import RequestFormBuilder
 
+# Wagtail's field types plus photos: checked, re-encoded and EXIF-stripped like the core photo field
+# (portal.workorders.photos), stored with the request and shown only to staff who may see it.
+FIELD_TYPE_CHOICES = (*FORM_FIELD_CHOICES, ("photos", _("Photos (upload)")))
+
 
 class RequestFormField(AbstractFormField):
     page = ParentalKey("RequestFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(_("field type"), max_length=16, choices=FIELD_TYPE_CHOICES)
+    field_type.required_on_save = True
 
 
 class RequestFormPage(AbstractEmailForm):
@@ -187,7 +193,7 @@ class RequestFormPage(AbstractEmailForm):
             location=data.get("location") or "",
             email=user.email if user is not None and user.is_authenticated else "",
             channel=WorkOrder.Channel.WEB,
-            photos=data.get("photos") or [],
+            photos=form.all_photos(),
             extra=form.extra_answers(),
             idempotency_key=data.get("idempotency_key") or None,
             resident=user,

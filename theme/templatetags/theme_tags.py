@@ -4,6 +4,7 @@ Components stay small includes with flat variables; these tags only compute what
 """
 
 import copy
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -187,3 +188,50 @@ def language_home_url(context):
     root = _site_root(request)
     url = root.get_url(request) if root is not None else None
     return url or "/"
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@register.simple_tag
+def lang_attr(text):
+    """` lang="zh-hans"` for text with Chinese characters on a page in another language, so a screen
+    reader reads the brand, a name or an untranslated label with a Chinese voice (WCAG 3.1.2).
+    Usage: `<span{% lang_attr brand.brand_name %}>{{ brand.brand_name }}</span>`."""
+    if not text or translation.get_language() == settings.LANGUAGE_CODE or not _CJK.search(str(text)):
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def account_links(context):
+    """The header's account links: "Sign in" for a visitor; for a signed-in user, the places their roles
+    use (steward tools, data centre, partner listings, their requests and home, the admin), the account
+    page and "Sign out". Each as {"title", "url"}."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+    from django.utils.translation import gettext as _
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        next_url = request.get_full_path() if request is not None else "/"
+        return [{"title": _("Sign in"), "url": f"{reverse('account_login')}?{urlencode({'next': next_url})}"}]
+    from portal.grids import scope
+    from portal.partners.models import PartnerMembership
+
+    links = []
+    if scope.is_staff_worker(user):
+        links.append({"title": _("Steward tools"), "url": reverse("grids:home")})
+    elif scope.works_requests(user):
+        links.append({"title": _("Request worklist"), "url": reverse("grids:worklist")})
+    if user.has_perm("stats.view_dashboard"):
+        links.append({"title": _("Data centre"), "url": reverse("stats:dashboard")})
+    if PartnerMembership.objects.filter(user=user).exists():
+        links.append({"title": _("My listings"), "url": reverse("partners:dashboard")})
+    links.append({"title": _("My requests"), "url": reverse("workorders:mine")})
+    if user.has_perm("wagtailadmin.access_admin"):
+        links.append({"title": _("Admin"), "url": reverse("wagtailadmin_home")})
+    links.append({"title": _("My account"), "url": reverse("account_email")})
+    links.append({"title": _("Sign out"), "url": reverse("account_logout")})
+    return links
