@@ -3,8 +3,8 @@
 Wagtail answers an admin action the account may not do (a general steward opening "add news", say)
 with a redirect to the dashboard and the message below. Its stock Chinese, "对不起， 你没有权限访问。",
 does not say what to do; this app's catalogue comes before Wagtail's (INSTALLED_APPS order), so the
-translation in cms/core/locale replaces it. Listed here so that makemessages keeps them. Strings Wagtail leaves untranslated in Chinese are
-filled in the same way.
+translation in cms/core/locale replaces it. Strings Wagtail leaves untranslated in Chinese are filled
+in the same way. Listed here so that makemessages keeps them.
 """
 
 from django.utils.translation import gettext_noop
