@@ -1,11 +1,23 @@
 """Small server-side SVG charts: no JavaScript, no CDN, readable with a screen reader (a table follows)."""
 
+import re
+
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
 WIDTH = 640
 BAR_HEIGHT = 22
 GAP = 8
 LABEL_WIDTH = 120
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _lang(label):
+    """A Chinese label (a grid or category name) on a page in another language says so (WCAG 3.1.2)."""
+    if translation.get_language() != settings.LANGUAGE_CODE and CJK.search(label):
+        return settings.LANGUAGE_CODE
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 def bar_chart(title, items, value_format="{}", max_value=None):
@@ -24,6 +36,7 @@ def bar_chart(title, items, value_format="{}", max_value=None):
             (
                 LABEL_WIDTH - 6,
                 y + BAR_HEIGHT * 0.7,
+                _lang(label),
                 label,
                 LABEL_WIDTH,
                 y,
@@ -36,7 +49,7 @@ def bar_chart(title, items, value_format="{}", max_value=None):
         )
     bars = format_html_join(
         "",
-        '<text x="{}" y="{}" text-anchor="end" class="chart__label">{}</text>'
+        '<text x="{}" y="{}" text-anchor="end" class="chart__label" lang="{}">{}</text>'
         '<rect x="{}" y="{}" width="{}" height="{}" class="chart__bar"></rect>'
         '<text x="{}" y="{}" class="chart__value">{}</text>',
         rows,
