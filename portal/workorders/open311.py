@@ -58,7 +58,7 @@ def _request(order):
         "status_notes": order.get_status_display(),
         "service_name": order.category.name,
         "service_code": order.category.code,
-        "description": order.description if public_area else "",
+        "description": order.public_description,
         "agency_responsible": order.grid.name if order.grid_id else "",
         "service_notice": "",
         "requested_datetime": _time(order.submitted_at),
