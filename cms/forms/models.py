@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.workorders import services
+from portal.workorders.booking import bookable_page
 from portal.workorders.models import Category, WorkOrder
 from portal.workorders.photos import PhotoStorageError
 
@@ -110,10 +111,10 @@ class RequestFormPage(AbstractEmailForm):
         return Category.objects.filter(active=True)
 
     def booking_service(self, page_id):
-        """The live, public page of a bookable service, or None."""
+        """The live, public page of a bookable service (a registered type, `portal.workorders.booking`), or None."""
         if not self.is_service_booking:
             return None
-        return Page.objects.live().public().filter(pk=page_id).exclude(pk=self.pk).specific().first()
+        return bookable_page(page_id)
 
     def emergency_category_ids(self):
         return [c.pk for c in self.offered_categories() if c.is_emergency]

@@ -6,3 +6,10 @@ class ServicesConfig(AppConfig):
     name = "cms.services"
     label = "services"
     verbose_name = _("Services")
+
+    def ready(self):
+        from portal.workorders.booking import register_bookable
+
+        from .models import ServicePage
+
+        register_bookable(ServicePage)

@@ -13,6 +13,8 @@ refused (422, code `unknown_field`) instead of being silently ignored. Form bodi
 with `unknown_form_fields()`, since django-ninja picks only the known keys out of a form.
 """
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import pgettext
 from ninja import Schema
@@ -124,6 +126,13 @@ def install(api):
             message = pgettext("api", "Please sign in or send a valid API key.")
         return api.create_response(request, {"detail": message}, status=exc.status_code)
 
+    def on_too_big(request, exc):
+        from portal.common.middleware import too_large_message
+
+        message = too_large_message(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return api.create_response(request, {"detail": message, "code": "too_large", "errors": {}}, status=413)
+
+    api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(ValidationError, on_validation_error)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(HttpError, on_http_error)

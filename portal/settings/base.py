@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "portal.workorders.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.common.middleware.RequestSizeMiddleware",
     "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -204,6 +205,7 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+REQUEST_MAX_BODY_SIZE = 45 * 1024 * 1024  # a multipart upload: 4 photos of at most 10 MB and the fields
 
 # Mail: Django's mail backend, console in development.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -14,6 +14,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from portal.accounts import audit
+from portal.accounts.models import AuditLog
+from portal.accounts.privacy import mask_name
+from portal.grids import worklist
 from portal.grids.models import Building, Steward
 
 from . import services
@@ -51,10 +55,37 @@ class TransitionForm(forms.Form):
 
 
 class WorkOrderInspectView(InspectView):
+    """The request's detail. Name, phone, unit and room are masked as in the worklist; the steward
+    handling the request (or a manager) sees them by pressing "Show contact details", which is a POST
+    recorded in the audit log, exactly like the worklist's reveal."""
+
     template_name = "admin/workorders/inspect.html"
+    revealed = False
 
     def get_object(self, queryset=None):
         return get_object_or_404(WorkOrder.objects.for_user(self.request.user), pk=self.pk)
+
+    def can_reveal(self):
+        return worklist.can_handle(self.request.user, self.object)
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_reveal():
+            return permission_denied(request)
+        audit.record(request.user, AuditLog.Action.REVEAL, self.object, "request contact (admin)")
+        self.revealed = True
+        return self.get(request, *args, **kwargs)
+
+    def get_name_display_value(self):
+        return self.object.name if self.revealed else mask_name(self.object.name)
+
+    def get_phone_display_value(self):
+        return self.object.phone if self.revealed else self.object.masked_phone
+
+    def get_unit_display_value(self):
+        return self.object.unit if self.revealed else ("*" if self.object.unit else "")
+
+    def get_room_display_value(self):
+        return self.object.room if self.revealed else ("*" * len(self.object.room))
 
     def get_fields(self):
         return [
@@ -76,6 +107,8 @@ class WorkOrderInspectView(InspectView):
                 "me_too_count": order.me_toos.count(),
                 "transition_form": TransitionForm(order=order) if can_work(self.request.user) else None,
                 "transition_url": reverse("workorders_admin_transition", args=[order.pk]),
+                "revealed": self.revealed,
+                "can_reveal": self.can_reveal(),
             }
         )
         return context

@@ -24,6 +24,7 @@ from portal.api.errors import StrictSchema, unknown_fields_error, unknown_form_f
 from portal.grids.models import Steward
 
 from . import limits, services
+from .booking import bookable_page
 from .models import ApiToken, Category, WorkOrder
 from .photos import PhotoStorageError
 
@@ -245,14 +246,14 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
     category = services.category_for_code(payload.category)
     building = services.building_with_grid(payload.building) if payload.building else None
     if payload.building and building is None:
-        return _error(400, (msg := _("Please choose a building from the list."),), "invalid", {"building": [msg]})
+        msg = _("Please choose a building from the list.")
+        return _error(400, msg, "invalid", {"building": [msg]})
     service_page = None
     if payload.service_page:
-        from wagtail.models import Page
-
-        service_page = Page.objects.live().public().filter(pk=payload.service_page).first()
+        service_page = bookable_page(payload.service_page)
         if service_page is None:
-            return _error(400, (msg := _("This service cannot be booked."),), "invalid", {"service_page": [msg]})
+            msg = _("This service cannot be booked.")
+            return _error(400, msg, "invalid", {"service_page": [msg]})
     from cms.core.phone import validate_mobile
 
     try:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.accounts.privacy import mask_phone
+from portal.common.scrub import scrub
 
 LOOKUP_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read aloud and type
 
@@ -309,11 +310,21 @@ class WorkOrder(models.Model):
         return " ".join(str(p) for p in parts)
 
     @property
+    def public_location(self):
+        """Where in a shared area, scrubbed of phones, rooms and plates; empty for in-home requests."""
+        return scrub(self.location) if self.location and self.category.is_public_area else ""
+
+    @property
+    def public_description(self):
+        """The description of a public-area request, scrubbed; empty for every other kind."""
+        return scrub(self.description) if self.category.is_public_area else ""
+
+    @property
     def public_address(self):
         """The address without unit and room: safe for public reads (Open311, me-too lists)."""
         parts = [str(self.building)] if self.building_id else []
-        if self.location and self.category.is_public_area:
-            parts.append(self.location)
+        if self.public_location:
+            parts.append(self.public_location)
         return " ".join(parts)
 
     def latest_rating(self):

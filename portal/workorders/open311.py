@@ -1,41 +1,142 @@
-"""An Open311 GeoReport v2 facade (JSON) so city systems (the 12345 platform) can integrate.
+"""Open311 GeoReport v2 so city systems (the 12345 platform) can integrate: docs/requests.md.
 
-Codes and ids are strings (category codes, request numbers), times are ISO 8601 in +08:00, errors
-are a list of {code, description}. Public reads carry no personal data: no names or phone numbers,
-the address only down to the building, and descriptions only for public-area requests.
-Creating a request needs an API key (`api_key`, see `manage.py workorder_token`); its channel is
-the 12345 hotline.
+Every operation answers JSON or XML by its extension (`services.json`, `services.xml`); errors are
+the spec's list of {code, description} in the same format, also for unknown paths and wrong methods.
+Public reads carry no personal data: no names or phone numbers, the address only down to the
+building, and for public-area requests only the description and place, scrubbed of phones, rooms,
+plates and e-mail (`portal.common.scrub`). Creating a request needs an API key (`api_key` in the
+body or the query string, see `manage.py workorder_token`); its channel is the 12345 hotline.
+What each service needs besides a location is stated in its service definition (`REQUIRED`).
 """
 
-from datetime import datetime, time
+import math
+from datetime import datetime, time, timedelta
+from functools import wraps
+from urllib.parse import urlencode
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
-from django.urls import path
+from django.http import HttpResponse, JsonResponse
+from django.urls import path, re_path
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services
 from .models import ApiToken, Category, WorkOrder
 from .photos import PhotoStorageError
 
 CLOSED = {"resolved", "closed", "rejected", "duplicate"}
-MAX_RESULTS = 200
+STATUSES = ("open", "closed")
+MAX_WINDOW = timedelta(days=90)
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+FORMATS = {"json": "application/json; charset=utf-8", "xml": "application/xml; charset=utf-8"}
+
+# What a POST must carry besides service_code and a location, per kind of service. A public-area
+# fault needs no contact (anyone may report a dark street light); a repair at home, a parking or
+# booking matter needs a phone to arrange access or reply; every kind but public-area repairs needs
+# a description, since the service code alone does not say what is wrong.
+REQUIRED = {
+    Category.Kind.PUBLIC_AREA: (),
+    Category.Kind.REPAIR_IN_HOME: ("phone", "description"),
+    Category.Kind.COMPLAINT: ("phone", "description"),
+    Category.Kind.SUGGESTION: ("description",),
+    Category.Kind.ENQUIRY: ("phone", "description"),
+    Category.Kind.PARKING: ("phone", "description"),
+    Category.Kind.SERVICE_BOOKING: ("phone", "description"),
+}
+LOCATION = "lat+long|address_string|address_id"
+
+# XML element names of list items, by the name of the list.
+XML_ITEMS = {
+    "services": "service",
+    "service_requests": "request",
+    "errors": "error",
+    "attributes": "attribute",
+    "values": "value",
+    "endpoints": "endpoint",
+    "formats": "format",
+    "required_fields": "field",
+}
+
+
+class Open311Error(Exception):
+    def __init__(self, status, description):
+        super().__init__(description)
+        self.status = status
+        self.description = str(description)
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _fill(element, value):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            _fill(SubElement(element, key), child)
+    elif isinstance(value, list | tuple):
+        item = XML_ITEMS.get(element.tag, "item")
+        for child in value:
+            _fill(SubElement(element, item), child)
+    else:
+        element.text = _text(value)
+
+
+def to_xml(root, data):
+    element = Element(root)
+    _fill(element, data)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(element, encoding="utf-8", xml_declaration=False)
+
+
+def respond(fmt, root, data, status=200):
+    """`data` as JSON or as XML under `root` (a list's items are named by XML_ITEMS[root])."""
+    if fmt == "xml":
+        return HttpResponse(to_xml(root, data), status=status, content_type=FORMATS["xml"])
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def errors(status, description, fmt="json"):
+    return respond(fmt, "errors", [{"code": status, "description": str(description)}], status=status)
+
+
+def endpoint(*methods):
+    """An Open311 view: the format from the URL, a spec error for a wrong method or an Open311Error."""
+
+    def decorator(view):
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request, *args, fmt="json", **kwargs):
+            if request.method not in methods:
+                response = errors(405, _("Method %(method)s is not allowed here.") % {"method": request.method}, fmt)
+                response["Allow"] = ", ".join(methods)
+                return response
+            try:
+                return view(request, *args, fmt=fmt, **kwargs)
+            except Open311Error as exc:
+                return errors(exc.status, exc.description, fmt)
+
+        return wrapper
+
+    return decorator
 
 
 def _time(value):
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
 
 
-def errors(status, description):
-    return JsonResponse([{"code": status, "description": str(description)}], status=status, safe=False)
+def _today():
+    return _time(timezone.now().replace(hour=0, minute=0, second=0, microsecond=0))
 
 
-def _json(data, status=200):
-    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+def required_fields(category):
+    return [LOCATION, *REQUIRED.get(category.kind, ("phone", "description"))]
 
 
 def _service(category):
@@ -43,10 +144,33 @@ def _service(category):
         "service_code": category.code,
         "service_name": category.name,
         "description": category.description,
-        "metadata": False,
+        "metadata": True,
         "type": "realtime",
         "keywords": category.get_kind_display(),
         "group": category.get_kind_display(),
+    }
+
+
+def _definition(category):
+    needed = REQUIRED.get(category.kind, ("phone", "description"))
+    labels = {"phone": _("a mobile number (phone)"), "description": _("a description")}
+    wanted = [_("a location (lat and long, address_string or address_id)"), *(labels[f] for f in needed)]
+    return {
+        "service_code": category.code,
+        "required_fields": required_fields(category),
+        "attributes": [
+            {
+                "variable": False,
+                "code": "required_fields",
+                "datatype": "string",
+                "required": False,
+                "datatype_description": "",
+                "order": 1,
+                "description": _("Besides service_code this service needs: %(fields)s. Other fields are optional.")
+                % {"fields": "; ".join(str(w) for w in wanted)},
+                "values": [],
+            }
+        ],
     }
 
 
@@ -58,7 +182,7 @@ def _request(order):
         "status_notes": order.get_status_display(),
         "service_name": order.category.name,
         "service_code": order.category.code,
-        "description": order.description if public_area else "",
+        "description": order.public_description,
         "agency_responsible": order.grid.name if order.grid_id else "",
         "service_notice": "",
         "requested_datetime": _time(order.submitted_at),
@@ -73,38 +197,44 @@ def _request(order):
     }
 
 
-@require_GET
-def discovery(request):
+@endpoint("GET")
+def discovery(request, fmt):
     base = request.build_absolute_uri("/open311/v2/")
-    return _json(
+    return respond(
+        fmt,
+        "discovery",
         {
-            "changeset": _time(timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)),
+            "changeset": _today(),
             "contact": _("Zhiye Guanqing · Weimei Jiayuan"),
             "key_service": _("Ask the property company for an API key."),
             "endpoints": [
                 {
                     "specification": "http://wiki.open311.org/GeoReport_v2",
                     "url": base,
-                    "changeset": _time(timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)),
+                    "changeset": _today(),
                     "type": "production",
-                    "formats": ["application/json"],
+                    "formats": ["application/json", "text/xml"],
                 }
             ],
-        }
+        },
     )
 
 
-@require_GET
-def services_list(request):
-    return _json([_service(c) for c in Category.objects.filter(active=True)])
+@endpoint("GET")
+def services_list(request, fmt):
+    return respond(fmt, "services", [_service(c) for c in Category.objects.filter(active=True)])
 
 
-@require_GET
-def service_definition(request, code):
+def _category(code):
     category = Category.objects.filter(code=code, active=True).first()
     if category is None:
-        return errors(404, _("Unknown service_code."))
-    return _json({"service_code": category.code, "attributes": []})
+        raise Open311Error(404, _("Unknown service_code."))
+    return category
+
+
+@endpoint("GET")
+def service_definition(request, code, fmt):
+    return respond(fmt, "service_definition", _definition(_category(code)))
 
 
 def _parse_date(value, name):
@@ -113,59 +243,104 @@ def _parse_date(value, name):
         try:
             parsed = datetime.combine(datetime.fromisoformat(value).date(), time.min)
         except ValueError as exc:
-            raise ValidationError(_("%(name)s must be an ISO 8601 date or time.") % {"name": name}) from exc
+            raise Open311Error(400, _("%(name)s must be an ISO 8601 date or time.") % {"name": name}) from exc
     if parsed is not None and timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed
 
 
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def requests_view(request):
+def _window(params):
+    """(start, end) of requested_datetime: 90 days at most; a longer span is refused (400)."""
+    start = _parse_date(params.get("start_date"), "start_date")
+    end = _parse_date(params.get("end_date"), "end_date")
+    if start and end:
+        if end < start:
+            raise Open311Error(400, _("end_date must not be before start_date."))
+        if end - start > MAX_WINDOW:
+            raise Open311Error(400, _("start_date and end_date may span at most 90 days."))
+    elif start:
+        end = start + MAX_WINDOW
+    else:
+        end = end or timezone.now()
+        start = end - MAX_WINDOW
+    return start, end
+
+
+def _positive(params, name, default, most=None):
+    raw = params.get(name, "")
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1 or (most and int(raw) > most):
+        raise Open311Error(
+            400,
+            _("%(name)s must be a whole number from 1 to %(most)s.") % {"name": name, "most": most or "…"},
+        )
+    return int(raw)
+
+
+@endpoint("GET", "POST")
+def requests_view(request, fmt):
     if request.method == "POST":
-        return _create(request)
+        return _create(request, fmt)
     params = request.GET
     qs = WorkOrder.objects.select_related("category", "grid", "building__community")
-    try:
-        if params.get("service_request_id"):
-            ids = [i.strip().upper() for i in params["service_request_id"].split(",") if i.strip()][:MAX_RESULTS]
-            return _json([_request(o) for o in qs.filter(number__in=ids)])
-        if params.get("service_code"):
-            qs = qs.filter(category__code__in=params["service_code"].split(","))
-        status = params.get("status")
-        if status:
-            if status not in ("open", "closed"):
-                raise ValidationError(_("status must be open or closed."))
-            qs = qs.filter(status__in=CLOSED) if status == "closed" else qs.exclude(status__in=CLOSED)
-        start = _parse_date(params.get("start_date"), "start_date")
-        end = _parse_date(params.get("end_date"), "end_date")
-    except ValidationError as exc:
-        return errors(400, " ".join(exc.messages))
-    end = end or timezone.now()
-    start = start or end - timezone.timedelta(days=90)
-    qs = qs.filter(submitted_at__gte=start, submitted_at__lte=end).order_by("-submitted_at")[:MAX_RESULTS]
-    return _json([_request(o) for o in qs])
+    if params.get("service_request_id"):
+        ids = [i.strip().upper()[:20] for i in params["service_request_id"].split(",") if i.strip()][:MAX_PAGE_SIZE]
+        found = {o.number: o for o in qs.filter(number__in=ids)}
+        return respond(fmt, "service_requests", [_request(found[i]) for i in ids if i in found])
+    if params.get("service_code"):
+        qs = qs.filter(category__code__in=[c.strip() for c in params["service_code"].split(",") if c.strip()])
+    if params.get("status"):
+        wanted = {s.strip().lower() for s in params["status"].split(",") if s.strip()}
+        if not wanted or wanted - set(STATUSES):
+            raise Open311Error(400, _("status must be open, closed or both, separated by a comma."))
+        if wanted == {"closed"}:
+            qs = qs.filter(status__in=CLOSED)
+        elif wanted == {"open"}:
+            qs = qs.exclude(status__in=CLOSED)
+    start, end = _window(params)
+    page = _positive(params, "page", 1)
+    size = _positive(params, "page_size", PAGE_SIZE, MAX_PAGE_SIZE)
+    qs = qs.filter(submitted_at__gte=start, submitted_at__lte=end).order_by("-submitted_at", "-pk")
+    total = qs.count()
+    rows = qs[(page - 1) * size : page * size]
+    response = respond(fmt, "service_requests", [_request(o) for o in rows])
+    pages = max(1, math.ceil(total / size))
+    response["X-Total-Count"] = str(total)
+    response["X-Page-Count"] = str(pages)
+    if page < pages:
+        query = {**params.dict(), "page": page + 1, "start_date": start.isoformat(), "end_date": end.isoformat()}
+        response["Link"] = f'<{request.build_absolute_uri(request.path)}?{urlencode(query)}>; rel="next"'
+    return response
 
 
-@require_GET
-def request_detail(request, number):
-    order = WorkOrder.objects.select_related("category", "grid", "building__community").filter(
-        number=number.upper()[:20]
+@endpoint("GET")
+def request_detail(request, number, fmt):
+    order = (
+        WorkOrder.objects.select_related("category", "grid", "building__community")
+        .filter(number=number.upper()[:20])
+        .first()
     )
-    found = order.first()
-    if found is None:
-        return errors(404, _("Unknown service_request_id."))
-    return _json([_request(found)])
+    if order is None:
+        raise Open311Error(404, _("Unknown service_request_id."))
+    return respond(fmt, "service_requests", [_request(order)])
 
 
-def _create(request):
+@endpoint("GET")
+def token_detail(request, token, fmt):
+    """Requests are created at once, so the token a client may hold is the request's number."""
+    order = WorkOrder.objects.filter(number=token.upper()[:20]).only("number").first()
+    if order is None:
+        raise Open311Error(404, _("Unknown token."))
+    return respond(fmt, "service_requests", [{"service_request_id": order.number, "token": order.number}])
+
+
+def _create(request, fmt):
     data = request.POST
-    user = ApiToken.authenticate(data.get("api_key", ""))
+    user = ApiToken.authenticate(data.get("api_key") or request.GET.get("api_key", ""))
     if user is None:
-        return errors(403, _("A valid api_key is required."))
-    category = Category.objects.filter(code=data.get("service_code", ""), active=True).first()
-    if category is None:
-        return errors(404, _("Unknown service_code."))
+        raise Open311Error(403, _("A valid api_key is required."))
+    category = _category(data.get("service_code", ""))
     from portal.grids.models import Building
 
     building = None
@@ -173,17 +348,24 @@ def _create(request):
     if address_id:
         building = Building.objects.filter(pk=address_id).first() if address_id.isdigit() else None
         if building is None:
-            return errors(400, _("Unknown address_id."))
+            raise Open311Error(400, _("Unknown address_id."))
     lat = lon = None
     try:
         if data.get("lat") or data.get("long"):
             lat, lon = round(float(data["lat"]), 6), round(float(data["long"]), 6)
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ValueError
-    except (KeyError, ValueError):
-        return errors(400, _("lat and long must be given together as decimal degrees."))
-    if building is None and lat is None and not data.get("address_string"):
-        return errors(400, _("A location is required: lat and long, address_string or address_id."))
+    except (KeyError, ValueError) as exc:
+        raise Open311Error(400, _("lat and long must be given together as decimal degrees.")) from exc
+    if building is None and lat is None and not data.get("address_string", "").strip():
+        raise Open311Error(400, _("A location is required: lat and long, address_string or address_id."))
+    needed = REQUIRED.get(category.kind, ("phone", "description"))
+    missing = [f for f in needed if not data.get(f, "").strip()]
+    if missing:
+        raise Open311Error(
+            400,
+            _("This service also needs: %(fields)s (see its service definition).") % {"fields": ", ".join(missing)},
+        )
     name = " ".join(p for p in (data.get("last_name", ""), data.get("first_name", "")) if p).strip()
     try:
         order = services.submit(
@@ -191,7 +373,7 @@ def _create(request):
             name=name or _("12345 caller"),
             phone=data.get("phone", ""),
             email=data.get("email", ""),
-            description=data.get("description", ""),
+            description=data.get("description", "") or category.name,
             building=building,
             location=data.get("address_string", ""),
             latitude=lat,
@@ -200,21 +382,34 @@ def _create(request):
             idempotency_key=request.headers.get("Idempotency-Key") or None,
             entered_by=user,
             consent=True,
+            phone_required="phone" in needed,
         )
     except ValidationError as exc:
-        return errors(400, " ".join(exc.messages))
-    except PhotoStorageError:  # pragma: no cover - Open311 sends no files
-        return errors(503, _("Please try again later."))
-    return _json(
+        raise Open311Error(400, " ".join(exc.messages)) from exc
+    except PhotoStorageError as exc:  # pragma: no cover - Open311 sends no files
+        raise Open311Error(503, _("Please try again later.")) from exc
+    return respond(
+        fmt,
+        "service_requests",
         [{"service_request_id": order.number, "service_notice": "", "account_id": None}],
         status=200 if order.replayed else 201,
     )
 
 
+def unknown(request, rest):
+    """Any other path under /open311/: the spec's error list, in XML when the path asks for it."""
+    fmt = "xml" if rest.endswith(".xml") else "json"
+    return errors(404, _("Unknown path: see %(url)s for the operations.") % {"url": "/open311/v2/discovery.json"}, fmt)
+
+
+FMT = r"\.(?P<fmt>json|xml)$"
+
 urlpatterns = [
-    path("open311/v2/discovery.json", discovery, name="open311_discovery"),
-    path("open311/v2/services.json", services_list, name="open311_services"),
-    path("open311/v2/services/<slug:code>.json", service_definition, name="open311_service"),
-    path("open311/v2/requests.json", requests_view, name="open311_requests"),
-    path("open311/v2/requests/<str:number>.json", request_detail, name="open311_request"),
+    re_path(r"^open311/v2/discovery" + FMT, discovery, name="open311_discovery"),
+    re_path(r"^open311/v2/services" + FMT, services_list, name="open311_services"),
+    re_path(r"^open311/v2/services/(?P<code>[-a-zA-Z0-9_]+)" + FMT, service_definition, name="open311_service"),
+    re_path(r"^open311/v2/requests" + FMT, requests_view, name="open311_requests"),
+    re_path(r"^open311/v2/requests/(?P<number>[^/]+?)" + FMT, request_detail, name="open311_request"),
+    re_path(r"^open311/v2/tokens/(?P<token>[^/]+?)" + FMT, token_detail, name="open311_token"),
+    path("open311/<path:rest>", csrf_exempt(unknown), name="open311_unknown"),
 ]

@@ -142,7 +142,9 @@ def building_with_grid(pk):
     return memo(("building", pk), lambda: by_unique_key(Building.objects.select_related("grid").filter(pk=pk)))
 
 
-def _clean_submission(*, category, name, phone, description, building, unit, room, location, email, extra, consent):
+def _clean_submission(
+    *, category, name, phone, description, building, unit, room, location, email, extra, consent, phone_required=True
+):
     errors = {}
     cleaned = {}
 
@@ -160,7 +162,7 @@ def _clean_submission(*, category, name, phone, description, building, unit, roo
     run("name", lambda: clean_text(name, max_length=50))
     if not errors.get("name") and not cleaned.get("name"):
         errors["name"] = [gettext("Please tell us your name.")]
-    run("phone", lambda: validate_mobile(phone))
+    run("phone", lambda: validate_mobile(phone) if phone or phone_required else "")
     run("description", lambda: clean_text(description, multiline=True, max_length=MAX_DESCRIPTION))
     if not errors.get("description") and len(cleaned.get("description", "")) < 2:
         errors["description"] = [gettext("Please describe the problem.")]
@@ -224,6 +226,7 @@ def submit(
     submitted_at=None,
     notify=True,
     rate_limit=None,
+    phone_required=True,
 ):
     """Create a request (the stable entry point for every channel and app) and return it.
 
@@ -254,6 +257,7 @@ def submit(
         email=email,
         extra=extra,
         consent=consent,
+        phone_required=phone_required,
     )
     photos = list(photos or [])
     if all(isinstance(p, CleanPhoto) for p in photos):

@@ -23,7 +23,9 @@ def booking_page(home_page, db):
 
 @pytest.fixture
 def service_page(home_page):
-    page = Page(title="定制保洁", slug="baojie")
+    from cms.services.models import ServicePage
+
+    page = ServicePage(title="定制保洁", slug="baojie")
     home_page.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -61,3 +63,13 @@ def test_booking_without_service_is_refused_when_required(client, booking_page, 
     response = client.post(page.url, post_data(category, building))
     assert response.status_code == 400
     assert "请从服务目录中选择" in response.content.decode()
+
+
+def test_only_service_pages_can_be_booked(client, booking_page, home_page, building):
+    """Issue 16 item 14: the site root or any other live page is no bookable service."""
+    page, category = booking_page
+    for not_a_service in (home_page, Page.objects.get(depth=1), page):
+        response = client.post(page.url, post_data(category, building, service=not_a_service.pk))
+        assert response.status_code == 400
+        assert "该服务暂不能预约" in response.content.decode()
+    assert WorkOrder.objects.count() == 0

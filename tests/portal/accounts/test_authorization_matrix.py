@@ -161,6 +161,9 @@ RESIDENT_REQUESTS = {
     # Creating through Open311 needs a staff api_key: without one, 403 for everybody.
     "workorders:open311_requests#create": ("post", "/open311/v2/requests.json", statuses(403), "submit"),
     "workorders:open311_request": ("get", "/open311/v2/requests/{order_a}.json", PUBLIC, "view"),
+    "workorders:open311_token": ("get", "/open311/v2/tokens/{order_a}.xml", PUBLIC, "view"),
+    # Any other path under /open311/ answers the spec's error list, 404, to everybody.
+    "workorders:open311_unknown": ("get", "/open311/v2/nothing.json", statuses(404), "view"),
 }
 
 # Events: a sign-up's token is the resident's key; check-in and signing up on somebody's behalf are staff.

@@ -118,3 +118,44 @@ def test_admin_links_to_a_request_open_its_inspect_view(client, manager, categor
     assert url == f"/admin/workorders/workorder/inspect/{order.pk}/"
     client.force_login(manager)
     assert client.get(url).status_code == 200
+
+
+def test_inspect_masks_contact_and_reveals_only_through_the_audited_step(client, category, building, steward):
+    """Issue 16 item 2: the admin's detail masks name and phone like the worklist; the reveal is a POST
+    that writes an audit row."""
+    from portal.accounts.models import AuditLog
+
+    steward.user.groups.add(roles.ensure_roles()[roles.STEWARD])
+    order = services.submit(**submission(category, building, name="李秀英"), notify=False)
+    url = f"/admin/workorders/workorder/inspect/{order.pk}/"
+    client.force_login(steward.user)
+    html = client.get(url).content.decode()
+    assert "138****1234" in html
+    assert "13800001234" not in html and "李秀英" not in html and ">301<" not in html
+    assert not AuditLog.objects.filter(action="reveal").exists()
+
+    revealed = client.post(url)
+    assert revealed.status_code == 200
+    html = revealed.content.decode()
+    assert "13800001234" in html and "李秀英" in html
+    row = AuditLog.objects.get(action="reveal")
+    assert row.actor == steward.user and row.object_id == str(order.pk)
+
+
+def test_inspect_reveal_is_refused_to_staff_not_handling_the_request(client, category, building, steward):
+    from portal.accounts.models import AuditLog
+    from tests.portal.workorders.factories import StewardFactory
+
+    order = services.submit(**submission(category, building), notify=False)
+    assert order.steward == steward
+    other = StewardFactory(name="赵丽", grids=[building.grid])  # the same grid, not this request's steward
+    other.user.groups.add(roles.ensure_roles()[roles.STEWARD])
+    client.force_login(other.user)
+    url = f"/admin/workorders/workorder/inspect/{order.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200 and "138****1234" in page.content.decode()
+    assert "显示联系方式" not in page.content.decode()
+    response = client.post(url)
+    assert response.status_code in (302, 403)
+    assert "13800001234" not in response.content.decode()
+    assert not AuditLog.objects.filter(action="reveal").exists()

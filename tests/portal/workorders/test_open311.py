@@ -16,12 +16,13 @@ def api_key(db):
 
 def test_discovery_and_services(client, category, public_category):
     discovery = client.get("/open311/v2/discovery.json").json()
-    assert discovery["endpoints"][0]["formats"] == ["application/json"]
+    assert discovery["endpoints"][0]["formats"] == ["application/json", "text/xml"]
     services_json = client.get("/open311/v2/services.json").json()
     assert {s["service_code"] for s in services_json} == {"water-leak", "street-light"}
     assert all(isinstance(s["service_code"], str) for s in services_json)
     definition = client.get("/open311/v2/services/street-light.json").json()
-    assert definition == {"service_code": "street-light", "attributes": []}
+    assert definition["service_code"] == "street-light"
+    assert definition["required_fields"] == ["lat+long|address_string|address_id"]
     missing = client.get("/open311/v2/services/nope.json")
     assert missing.status_code == 404
     assert missing.json() == [{"code": 404, "description": "未知的 service_code。"}]
