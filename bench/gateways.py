@@ -13,9 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class HttpSmsBackend:
-    """An SMS backend (portal.workorders.notifications interface: `send(phone, text)`, raise on failure)."""
+    """An SMS backend (portal.notifications.sms interface: `send(message)`, raise on failure)."""
 
-    def send(self, phone, text):
+    def send(self, message):
+        phone, text = message.phone, message.text
         url = os.environ.get("SMS_GATEWAY_URL", "http://127.0.0.1:58025/send")
         timeout = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "2"))
         body = json.dumps({"phone": phone, "text": text}).encode()

@@ -8,7 +8,8 @@ notification outbox. A request is anonymised once; running again finds nothing l
 from django.db import transaction
 from django.db.models import Q
 
-from portal.workorders.models import MeToo, Notification, Rating, Transition, WorkOrder, WorkOrderPhoto
+from portal.notifications.models import Notification
+from portal.workorders.models import MeToo, Rating, Transition, WorkOrder, WorkOrderPhoto
 from portal.workorders.photos import delete_files
 
 SCRUBBED = {

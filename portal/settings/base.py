@@ -23,6 +23,7 @@ PORTAL_APPS = [
     "portal.grids",
     "portal.partners",
     "portal.workorders",
+    "portal.notifications",
     "portal.stats",
     "portal.api",
     "portal.demo",
@@ -211,12 +212,22 @@ REQUEST_MAX_BODY_SIZE = 45 * 1024 * 1024  # a multipart upload: 4 photos of at m
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "红管家 <noreply@localhost>")
 
-# Text messages to residents (portal.workorders.notifications): the default only logs them. A
-# deployment names its gateway class here, e.g. "portal.workorders.notifications.WebhookSmsBackend"
-# with SMS_GATEWAY_URL (and SMS_GATEWAY_TOKEN), or a subclass of BaseSmsBackend of its own.
-SMS_BACKEND = env_str("SMS_BACKEND", "portal.workorders.notifications.LoggingSmsBackend")
+# Text messages (portal.notifications.sms): the default only logs them. A deployment names its vendor:
+# "portal.notifications.sms.aliyun.AliyunSmsBackend" or "portal.notifications.sms.tencent.TencentSmsBackend"
+# (keys below; sign name and template codes in the admin), or "portal.notifications.sms.WebhookSmsBackend"
+# with SMS_GATEWAY_URL (and SMS_GATEWAY_TOKEN). docs/operations.md says how to set each up.
+SMS_BACKEND = env_str("SMS_BACKEND", "portal.notifications.sms.LoggingSmsBackend")
+SMS_SIGN_NAME = env_str("SMS_SIGN_NAME", "")  # used when the admin's SMS settings leave it empty
+ALIYUN_SMS_ACCESS_KEY_ID = env_str("ALIYUN_SMS_ACCESS_KEY_ID", "")
+ALIYUN_SMS_ACCESS_KEY_SECRET = env_str("ALIYUN_SMS_ACCESS_KEY_SECRET", "")
+ALIYUN_SMS_ENDPOINT = env_str("ALIYUN_SMS_ENDPOINT", "dysmsapi.aliyuncs.com")
+TENCENT_SMS_SECRET_ID = env_str("TENCENT_SMS_SECRET_ID", "")
+TENCENT_SMS_SECRET_KEY = env_str("TENCENT_SMS_SECRET_KEY", "")
+TENCENT_SMS_SDK_APP_ID = env_str("TENCENT_SMS_SDK_APP_ID", "")
+TENCENT_SMS_REGION = env_str("TENCENT_SMS_REGION", "ap-guangzhou")
+TENCENT_SMS_ENDPOINT = env_str("TENCENT_SMS_ENDPOINT", "sms.tencentcloudapi.com")
 # Who sends the outbox: "request" (the web process, after the response) or "worker" (a separate
-# `manage.py send_notifications --follow` process; make serve runs one). portal/workorders/notifications.py
+# `manage.py send_notifications --follow` process; make serve runs one). portal/notifications/outbox.py
 NOTIFICATIONS_SENDER = env_choice("NOTIFICATIONS_SENDER", "request", ("request", "worker"))
 SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN", "")

@@ -6,7 +6,3 @@ class WorkordersConfig(AppConfig):
     name = "portal.workorders"
     label = "workorders"
     verbose_name = _("Resident requests")
-
-    def ready(self):
-        # Connects the request signals that send queued messages after the response.
-        from . import notifications  # noqa: F401

@@ -1,5 +1,5 @@
 """Resident requests (报事报修 / 工单): categories with SLA targets, work orders, photos, the audit trail,
-ratings, "me too" votes, the notification outbox and staff API tokens.
+ratings, "me too" votes and staff API tokens (the outbox is portal.notifications).
 
 State changes happen only through `portal.workorders.services`; the models hold data and read-only
 questions about it (is it overdue? is it satisfied?).
@@ -468,50 +468,6 @@ class MeToo(models.Model):
 
     def __str__(self):
         return f"{self.work_order} +1"
-
-
-class Notification(models.Model):
-    """The outbox: a message to a resident or staff member, written with the state change, sent after commit."""
-
-    class Channel(models.TextChoices):
-        SMS = "sms", _("SMS")
-        EMAIL = "email", _("Email")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed (no more retries)")
-
-    MAX_ATTEMPTS = 5
-
-    work_order = models.ForeignKey(
-        WorkOrder,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="notifications",
-        verbose_name=_("request"),
-    )
-    event = models.CharField(_("event"), max_length=30)
-    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
-    recipient = models.CharField(_("recipient"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=200, blank=True)
-    body = models.TextField(_("message"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=300, blank=True)
-    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
-
-    def __str__(self):
-        return f"{self.get_channel_display()} {self.event} → {self.recipient}"
 
 
 def hash_token(raw):

@@ -13,16 +13,16 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.phone import validate_mobile
 from portal.grids.models import Building
 from portal.grids.routing import grid_for_building, steward_for_building
+from portal.notifications import outbox
 from portal.pagecache.memo import memo
 
-from . import notifications
 from .cleaning import clean_text
 from .models import Category, DailySequence, MeToo, Rating, Transition, WorkOrder, WorkOrderPhoto
 from .photos import CleanPhoto, clean_photos, delete_files, store_photos
@@ -334,6 +334,7 @@ def submit(
             )
             if notify:
                 _notify(order, "submitted")
+                _notify_partner(order)
                 if order.urgent:
                     _notify_staff_urgent(order)
     except IntegrityError:
@@ -562,35 +563,44 @@ def remind_unrated(work_order, *, at=None):
 
 # --- notifications ----------------------------------------------------------------------------
 
-MESSAGES = {
-    "submitted": _("[红管家] Your request %(number)s has been received. Look it up with code %(token)s."),
-    "accept": _("[红管家] Your request %(number)s has been accepted."),
-    "assign": _("[红管家] Your request %(number)s is assigned to %(steward)s (%(steward_phone)s)."),
-    "resolve": _(
-        "[红管家] Your request %(number)s is resolved. Please rate our service or tell us if it is not fixed."
-    ),
-    "reject": _("[红管家] Your request %(number)s was not accepted: %(note)s"),
-    "merge": _("[红管家] Your request %(number)s is handled together with %(original)s."),
-    "reminder": _("[红管家] Please rate how we handled your request %(number)s."),
-    "reopen": _("[红管家] Your request %(number)s has been reopened."),
-}
-
 
 def _notify(order, event):
-    template = MESSAGES.get(event)
-    if template is None:
+    """Queue the resident's message about `order` (the kinds and their texts: portal.notifications.kinds)."""
+    if event not in RESIDENT_KINDS:
         return
-    last = order.transitions.order_by("-pk").first() if event in ("reject",) else None
-    with translation.override("zh-hans"):
-        text = str(template) % {
-            "number": order.number,
-            "token": order.lookup_token,
-            "steward": order.assignee.name if order.assignee_id else "",
-            "steward_phone": order.assignee.phone if order.assignee_id else "",
-            "note": last.note if last else "",
-            "original": order.duplicate_of.number if order.duplicate_of_id else "",
-        }
-    notifications.queue(order, event, text)
+    kind = event
+    service = order.service_page.title if order.service_page_id else ""
+    if service and event == "accept" and order.category.kind == order.category.Kind.SERVICE_BOOKING:
+        kind = "booking_confirmed"
+    last = order.transitions.order_by("-pk").first() if event == "reject" else None
+    params = {
+        "number": order.number,
+        "token": order.lookup_token,
+        "steward": order.assignee.name if order.assignee_id else "",
+        "steward_phone": order.assignee.phone if order.assignee_id else "",
+        "note": last.note if last else "",
+        "original": order.duplicate_of.number if order.duplicate_of_id else "",
+        "service": service,
+    }
+    outbox.queue_message(kind, params, phone=order.phone, email=order.email, user=order.resident, work_order=order)
+
+
+def _notify_partner(order):
+    """A booking of a partner's service: tell the partner (by SMS to its contact phone)."""
+    if not order.service_page_id:
+        return
+    partner = getattr(order.service_page.specific, "partner", None)
+    if partner is None or not getattr(partner, "contact_phone", ""):
+        return
+    outbox.queue_message(
+        "booking_received",
+        {"number": order.number, "service": order.service_page.title},
+        phone=partner.contact_phone,
+        work_order=order,
+    )
+
+
+RESIDENT_KINDS = {"submitted", "accept", "assign", "resolve", "reject", "merge", "reminder", "reopen"}
 
 
 def _notify_staff_urgent(order):
@@ -606,11 +616,11 @@ def _notify_staff_urgent(order):
     )
     if order.steward_id and order.steward.user_id and order.steward.user.email:
         recipients.add(order.steward.user.email)
-    with translation.override("zh-hans"):
-        text = gettext("URGENT request %(number)s: %(category)s at %(address)s. %(description)s") % {
-            "number": order.number,
-            "category": order.category.name,
-            "address": order.address_display,
-            "description": order.description[:200],
-        }
-    notifications.queue_staff(order, "urgent", text, sorted(recipients))
+    params = {
+        "number": order.number,
+        "category": order.category.name,
+        "address": order.address_display,
+        "description": order.description[:200],
+    }
+    for email in sorted(recipients):
+        outbox.queue_message("urgent", params, email=email, work_order=order)

@@ -51,9 +51,9 @@ def emergency_category(db):
 
 @pytest.fixture
 def sms_outbox(settings):
-    from portal.workorders.notifications import LocmemSmsBackend
+    from portal.notifications.sms import LocmemSmsBackend
 
-    settings.SMS_BACKEND = "portal.workorders.notifications.LocmemSmsBackend"
+    settings.SMS_BACKEND = "portal.notifications.sms.LocmemSmsBackend"
     LocmemSmsBackend.outbox.clear()
     return LocmemSmsBackend.outbox
 

@@ -8,8 +8,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from portal.accounts import roles
+from portal.notifications.models import Notification
 from portal.workorders import services
-from portal.workorders.models import ApiToken, Notification, WorkOrder
+from portal.workorders.models import ApiToken, WorkOrder
 
 from .factories import UserFactory, submission
 
@@ -17,7 +18,7 @@ from .factories import UserFactory, submission
 class GatewayDown:
     """An SMS gateway that refuses every message (what a real outage looks like to the portal)."""
 
-    def send(self, phone, text):
+    def send(self, message):
         raise ConnectionError("gateway unreachable")
 
 
@@ -36,7 +37,7 @@ def test_failing_gateway_never_blocks_a_state_change_and_is_retried(
     assert Notification.objects.get(pk=pending.pk).attempts == 1
 
     Notification.objects.filter(pk=pending.pk).update(next_attempt_at=timezone.now())
-    settings.SMS_BACKEND = "portal.workorders.notifications.LocmemSmsBackend"
+    settings.SMS_BACKEND = "portal.notifications.sms.LocmemSmsBackend"
     call_command("send_notifications")
     sent = Notification.objects.get(pk=pending.pk)
     assert sent.status == "sent" and sent.attempts == 2

@@ -194,7 +194,7 @@ def test_audit_trail_cannot_be_edited_or_deleted(category, building):
 
 def test_emergency_is_urgent_and_alerts_managers(emergency_category, building, steward):
     from portal.accounts import roles
-    from portal.workorders.models import Notification
+    from portal.notifications.models import Notification
 
     manager = UserFactory(username="boss", email="boss@example.com")
     manager.groups.add(roles.ensure_roles()[roles.MANAGER])

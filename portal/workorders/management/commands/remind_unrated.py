@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.notifications.outbox import send_pending
 from portal.workorders import services
 from portal.workorders.models import WorkOrder
-from portal.workorders.notifications import send_pending
 
 
 class Command(BaseCommand):

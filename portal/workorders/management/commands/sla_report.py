@@ -1,5 +1,7 @@
-"""The daily overdue report: each grid steward gets their grid's overdue requests, managers all of them."""
+"""The daily overdue report: each grid steward gets a text message with their grid's overdue count
+(SMS to their work mobile; e-mail when that is not a mobile), managers the whole list by e-mail."""
 
+import re
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
@@ -8,8 +10,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.accounts import roles
-from portal.workorders import notifications
+from portal.notifications import outbox
 from portal.workorders.models import WorkOrder
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 
 def _due(order):
@@ -58,9 +62,16 @@ class Command(BaseCommand):
                 summary.append(f"{grid or _('No grid')}: {len(orders)}")
                 summary.extend("  " + line for line in _lines(orders, now))
                 steward = orders[0].steward
-                if not dry_run and steward and steward.user_id and steward.user.email:
-                    notifications.queue_staff(
-                        None, "sla_report", "\n".join(_lines(orders, now)), [steward.user.email], subject=subject
+                if not dry_run and steward:
+                    mobile = steward.phone if MOBILE.match(steward.phone or "") else ""
+                    email = steward.user.email if steward.user_id and not mobile else ""
+                    outbox.queue_message(
+                        "sla_report",
+                        {"count": len(orders), "oldest": orders[0].number},
+                        phone=mobile,
+                        email=email,
+                        subject=subject,
+                        send=False,
                     )
             managers = (
                 get_user_model()
@@ -69,9 +80,10 @@ class Command(BaseCommand):
                 .values_list("email", flat=True)
             )
             if overdue and not dry_run:
-                notifications.queue_staff(
-                    None, "sla_report", "\n".join(summary), sorted(set(managers)), subject=subject
-                )
+                for email in sorted(set(managers)):
+                    outbox.queue_message(
+                        "sla_summary", {"report": "\n".join(summary)}, email=email, subject=subject, send=False
+                    )
         if not dry_run:
-            notifications.send_pending()
+            outbox.send_pending()
         self.stdout.write("\n".join(summary))

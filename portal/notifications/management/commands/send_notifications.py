@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.workorders.notifications import follow, send_pending
+from portal.notifications.outbox import follow, send_pending
 
 
 def interval(value):
@@ -24,7 +24,7 @@ def interval(value):
 
 class Command(BaseCommand):
     help = gettext_lazy(
-        "Send pending request notifications (SMS and email) and retry failed ones that are due. "
+        "Send pending notifications (SMS and email) and retry failed ones that are due. "
         "With --follow, keep sending as new ones arrive (NOTIFICATIONS_SENDER=worker) until stopped."
     )
 

@@ -11,11 +11,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from portal.notifications.models import Notification
+from portal.notifications.sms import SmsError, SmsMessage, WebhookSmsBackend
 from portal.workorders import services
-from portal.workorders.models import Notification
-from portal.workorders.notifications import BaseSmsBackend, WebhookSmsBackend
-
-from .factories import submission
+from tests.portal.workorders.factories import submission
 
 
 class Gateway:
@@ -53,7 +52,7 @@ class Gateway:
 @pytest.fixture
 def gateway(settings):
     server = Gateway()
-    settings.SMS_BACKEND = "portal.workorders.notifications.WebhookSmsBackend"
+    settings.SMS_BACKEND = "portal.notifications.sms.WebhookSmsBackend"
     settings.SMS_GATEWAY_URL = server.url
     settings.SMS_GATEWAY_TOKEN = "s3cret"
     settings.SMS_GATEWAY_TIMEOUT = 2
@@ -61,22 +60,16 @@ def gateway(settings):
     server.close()
 
 
-def test_the_interface_cannot_be_used_without_a_send_method():
-    with pytest.raises(TypeError):
-        BaseSmsBackend()
-
-    class Incomplete(BaseSmsBackend):
-        pass
-
-    with pytest.raises(TypeError):
-        Incomplete()
-
-
 def test_webhook_backend_posts_json_with_the_token(gateway):
-    WebhookSmsBackend().send("13800001234", "您的报事已受理")
+    WebhookSmsBackend().send(SmsMessage("13800001234", "您的报事已受理", kind="accept", params={"number": "1"}))
     [call] = gateway.received
     assert call["path"] == "/sms/send"
-    assert call["json"] == {"phone": "13800001234", "text": "您的报事已受理"}
+    assert call["json"] == {
+        "phone": "13800001234",
+        "text": "您的报事已受理",
+        "kind": "accept",
+        "params": {"number": "1"},
+    }
     assert call["headers"]["Authorization"] == "Bearer s3cret"
     assert call["headers"]["Content-Type"].startswith("application/json")
 
@@ -96,7 +89,7 @@ def test_a_request_notifies_the_resident_through_the_gateway(
 @pytest.mark.django_db(transaction=True)
 def test_the_receipt_does_not_wait_for_a_slow_gateway(live_server, gateway, category, building):
     """A real server: the resident has the receipt at once, the SMS follows once the gateway answers."""
-    from .test_api import BASE, submit_form
+    from tests.portal.workorders.test_api import BASE, submit_form
 
     gateway.delay = 1.0  # under the 2 s gateway timeout of the fixture
     body = urllib.parse.urlencode(submit_form(category, building)).encode()
@@ -136,9 +129,20 @@ def test_an_unreachable_gateway_is_recorded_not_raised(settings, category, build
     server = Gateway()
     url = server.url
     server.close()  # nothing listens there any more
-    settings.SMS_BACKEND = "portal.workorders.notifications.WebhookSmsBackend"
+    settings.SMS_BACKEND = "portal.notifications.sms.WebhookSmsBackend"
     settings.SMS_GATEWAY_URL = url
     order = services.submit(**submission(category, building))
     call_command("send_notifications")
     pending = Notification.objects.get(work_order=order)
     assert pending.status == "pending" and pending.attempts == 1 and pending.last_error
+
+
+def test_a_gateway_refusing_the_message_itself_is_not_retried(gateway):
+    gateway.status = 400
+    with pytest.raises(SmsError) as refused:
+        WebhookSmsBackend().send(SmsMessage("13800001234", "x"))
+    assert refused.value.retry is False
+    gateway.status = 429
+    with pytest.raises(SmsError) as throttled:
+        WebhookSmsBackend().send(SmsMessage("13800001234", "x"))
+    assert throttled.value.retry is True

@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from portal.workorders import notifications, services
-from portal.workorders.models import Notification
-
-from .factories import submission
+from portal.notifications import outbox as notifications
+from portal.notifications.models import Notification
+from portal.workorders import services
+from tests.portal.workorders.factories import submission
 
 
 @pytest.fixture
@@ -39,9 +39,10 @@ def test_a_burst_is_sent_in_batches_and_each_message_once(
     count = notifications.BATCH * 2 + 3
     for i in range(count):
         services.submit(**submission(category, building, phone=f"1380000{i:04d}"))
-    # Per batch: claim (select + lease update) and one "sent" update, plus the savepoints of the
-    # claim's transaction and the final empty claim: not one statement per message.
-    with django_assert_max_num_queries(3 * 5 + 3):
+    # Per batch: claim (select + lease update, savepoints); per message: "sending" before the vendor
+    # is called and "sent" after (so a killed sender never causes a second send); then the clean-up
+    # of messages left in doubt or expired and the final empty claim.
+    with django_assert_max_num_queries(3 * 5 + 2 * count + 5):
         assert notifications.send_pending() == (count, 0)
     assert sorted(phone for phone, _text in sms_outbox) == sorted(f"1380000{i:04d}" for i in range(count))
     assert not Notification.objects.exclude(status="sent").exists()
@@ -56,29 +57,29 @@ def test_messages_claimed_by_another_sender_are_not_sent_twice(worker_mode, sms_
 
     assert notifications.send_pending(now=now) == (0, 0)
     assert sms_outbox == []
-    # That sender died without sending: once its lease is over, the message goes out (at least once).
+    # That sender died before starting it: once its lease is over, the message goes out.
     assert notifications.send_pending(now=now + notifications.LEASE) == (1, 0)
     assert len(sms_outbox) == 1
 
 
 class GatewayDown:
-    def send(self, phone, text):
+    def send(self, message):
         raise ConnectionError("gateway unreachable")
 
 
 def test_a_failure_in_a_batch_is_retried_and_the_rest_are_sent(worker_mode, settings, category, building):
-    from portal.workorders.notifications import LocmemSmsBackend
+    from portal.notifications.sms import LocmemSmsBackend
 
     LocmemSmsBackend.outbox.clear()
     services.submit(**submission(category, building, phone="13800000001"))
     services.submit(**submission(category, building, phone="13800000002", email="r@example.com"))
-    settings.SMS_BACKEND = "tests.portal.workorders.test_outbox_sender.GatewayDown"
+    settings.SMS_BACKEND = "tests.portal.notifications.test_outbox_sender.GatewayDown"
     assert notifications.send_pending() == (1, 2)  # the email went, both SMS failed
     failed = Notification.objects.filter(channel="sms")
     assert {n.status for n in failed} == {"pending"} and {n.attempts for n in failed} == {1}
     assert all("unreachable" in n.last_error and n.next_attempt_at > timezone.now() for n in failed)
 
-    settings.SMS_BACKEND = "portal.workorders.notifications.LocmemSmsBackend"
+    settings.SMS_BACKEND = "portal.notifications.sms.LocmemSmsBackend"
     assert notifications.send_pending(now=timezone.now() + notifications.LEASE) == (2, 0)
     assert {(n.status, n.attempts) for n in Notification.objects.filter(channel="sms")} == {("sent", 2)}
 
