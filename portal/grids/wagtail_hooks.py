@@ -13,9 +13,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import scope
 from .forms import HouseholdImportForm
 from .importer import ImportFileError, import_households, read_rows
-from . import scope
 from .models import Building, Community, Grid, Household, Steward, Unit, Visit, VisitPlan
 
 
