@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from portal.accounts import roles
 
-from .models import CareRecipient, Grid, Household, Steward
+from .models import Building, CareRecipient, Grid, Household, Steward, Unit
 
 
 def steward_of(user):
@@ -77,6 +77,26 @@ def grids_for(user):
     if steward is None:
         return Grid.objects.none()
     return steward.grids.all()
+
+
+def stewards_for(user):
+    """Stewards the user may pick (assign a request to, choose in the admin): all for those who see every
+    request; otherwise the stewards of the user's grids and the general stewards, who have no grid."""
+    active = Steward.objects.filter(active=True)
+    if sees_all_requests(user) or is_manager(user):
+        return active
+    grids = grids_for(user)
+    return active.filter(Q(grids__in=grids) | Q(kind=Steward.Kind.GENERAL)).distinct()
+
+
+def buildings_for(user):
+    if sees_all_requests(user) or is_manager(user):
+        return Building.objects.all()
+    return Building.objects.filter(grid__in=grids_for(user))
+
+
+def units_for(user):
+    return Unit.objects.filter(building__in=buildings_for(user))
 
 
 def households_for(user):

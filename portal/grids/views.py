@@ -162,10 +162,21 @@ def visit_pick(request):
     return render(request, "grids/visit_pick.html", {"units": units})
 
 
+def _unit_in_scope(request, **lookup):
+    """The unit of one of the user's grids; 403 for any other, existing or not, so that the answer
+    never tells which units exist (the visit page, the QR code and the QR link alike)."""
+    unit = (
+        Unit.objects.filter(building__grid__in=scope.grids_for(request.user), **lookup)
+        .select_related("building__grid")
+        .first()
+    )
+    if unit is None:
+        raise PermissionDenied
+    return unit
+
+
 def _log_visit_for_unit(request, unit, method):
     households = unit.households.active()
-    if not scope.grids_for(request.user).filter(pk=unit.building.grid_id).exists():
-        raise PermissionDenied
     form = VisitForm(request.POST or None, households=households, categories=bridge.categories())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -200,21 +211,19 @@ def _log_visit_for_unit(request, unit, method):
 
 @staff_required
 def unit_visit(request, pk):
-    unit = get_object_or_404(Unit.objects.select_related("building__grid"), pk=pk)
+    unit = _unit_in_scope(request, pk=pk)
     return _log_visit_for_unit(request, unit, Visit.Method.PICK)
 
 
 @staff_required
 def unit_by_qr(request, token):
-    unit = get_object_or_404(Unit.objects.select_related("building__grid"), qr_token=token)
+    unit = _unit_in_scope(request, qr_token=token)
     return _log_visit_for_unit(request, unit, Visit.Method.QR)
 
 
 @staff_required
 def unit_qr(request, pk):
-    unit = get_object_or_404(
-        Unit.objects.filter(building__grid__in=scope.grids_for(request.user)).select_related("building"), pk=pk
-    )
+    unit = _unit_in_scope(request, pk=pk)
     url = request.build_absolute_uri(reverse("grids:unit_by_qr", args=[unit.qr_token]))
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=6, title=str(unit))

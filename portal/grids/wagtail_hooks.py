@@ -10,9 +10,10 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import scope
 from .forms import HouseholdImportForm
 from .importer import ImportFileError, import_households, read_rows
 from .models import Building, Community, Grid, Household, Steward, Unit, Visit, VisitPlan
@@ -38,6 +39,33 @@ class ViewPermissionChooserViewSet(SnippetChooserViewSet):
         return [URLPattern(p.pattern, guarded(p.callback), p.default_args, p.name) for p in super().get_urlpatterns()]
 
 
+class InScope:
+    """A chooser view listing only what `scope.<scope_name>(user)` allows (the user's grids)."""
+
+    scope_name = ""
+
+    def get_object_list(self):
+        return getattr(scope, self.scope_name)(self.request.user).order_by("pk")
+
+    def get_object(self, pk):
+        return getattr(scope, self.scope_name)(self.request.user).get(pk=pk)
+
+
+def grid_scoped_chooser(scope_name):
+    """A snippet chooser whose lists and choices are limited to the user's grids: a steward's picker
+    shows their own grid's stewards, buildings and units, a manager's all of them."""
+    attrs = {"scope_name": scope_name}
+    return type(
+        f"{scope_name.title()}ChooserViewSet",
+        (SnippetChooserViewSet,),
+        {
+            "choose_view_class": type("ChooseView", (InScope, ChooseView), attrs),
+            "choose_results_view_class": type("ChooseResultsView", (InScope, ChooseResultsView), attrs),
+            "chosen_view_class": type("ChosenView", (InScope, SnippetChosenView), attrs),
+        },
+    )
+
+
 class CommunityViewSet(SnippetViewSet):
     model = Community
     icon = "home"
@@ -53,6 +81,7 @@ class GridViewSet(SnippetViewSet):
 
 
 class BuildingViewSet(SnippetViewSet):
+    chooser_viewset_class = grid_scoped_chooser("buildings_for")
     model = Building
     icon = "home"
     list_display = ["__str__", "grid", "units", "floors"]
@@ -60,6 +89,7 @@ class BuildingViewSet(SnippetViewSet):
 
 
 class UnitViewSet(SnippetViewSet):
+    chooser_viewset_class = grid_scoped_chooser("units_for")
     model = Unit
     icon = "doc-empty"
     list_display = ["__str__", "building"]
@@ -93,6 +123,7 @@ class VisitPlanViewSet(SnippetViewSet):
 
 
 class StewardViewSet(SnippetViewSet):
+    chooser_viewset_class = grid_scoped_chooser("stewards_for")
     model = Steward
     icon = "user"
     list_display = ["name", "kind", "is_party_member", "active"]

@@ -5,6 +5,8 @@ from ninja import Router
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from portal.workorders.api import ApiKeyAuth
+
 from . import access, figures
 from .views import period_from
 
@@ -14,9 +16,10 @@ PREFIX = "/stats/"
 
 @router.get(
     "/summary",
-    auth=django_auth,
+    auth=[ApiKeyAuth(), django_auth],
     summary="Figures of the data centre",
-    description="Query: from=YYYY-MM, to=YYYY-MM, grid=<id>. Managers and officials only (session login).",
+    description="Query: month=YYYY-MM for one month, or from=YYYY-MM and to=YYYY-MM; grid=<id>. Managers and "
+    "officials only: a staff API key (`Authorization: Bearer <key>`) or a session login.",
 )
 def stats_summary(request):
     if not access.can_view(request.user):

@@ -32,10 +32,16 @@ def dashboard_required(check):
 
 
 def period_from(request):
-    """(start, end, grids) from ?from=YYYY-MM&to=YYYY-MM&grid=<id>; ValueError on bad input."""
+    """(start, end, grids) from ?from=YYYY-MM&to=YYYY-MM&grid=<id>, or ?month=YYYY-MM for one month;
+    ValueError on bad input."""
     today = timezone.localdate()
-    first = figures.parse_month(request.GET.get("from"), default=(today.year, 1))
-    last = figures.parse_month(request.GET.get("to"), default=(today.year, today.month))
+    if request.GET.get("month"):
+        if request.GET.get("from") or request.GET.get("to"):
+            raise ValueError("month with from/to")
+        first = last = figures.parse_month(request.GET["month"])
+    else:
+        first = figures.parse_month(request.GET.get("from"), default=(today.year, 1))
+        last = figures.parse_month(request.GET.get("to"), default=(today.year, today.month))
     start = figures.month_bounds(*first)[0]
     end = figures.month_bounds(*last)[1]
     if start > end:

@@ -17,7 +17,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from portal.accounts import audit
 from portal.accounts.models import AuditLog
 from portal.accounts.privacy import mask_name
-from portal.grids import worklist
+from portal.grids import scope, worklist
 from portal.grids.models import Building, Steward
 
 from . import services
@@ -49,8 +49,9 @@ class TransitionForm(forms.Form):
         required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}), label=gettext_lazy("Note")
     )
 
-    def __init__(self, *args, order, **kwargs):
+    def __init__(self, *args, order, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["steward"].queryset = scope.stewards_for(user)
         self.fields["action"].choices = [(a, services.ACTION_LABELS[a]) for a in services.allowed_actions(order)]
 
 
@@ -105,7 +106,9 @@ class WorkOrderInspectView(InspectView):
                 "ratings": order.ratings.all(),
                 "photos": order.photos.all(),
                 "me_too_count": order.me_toos.count(),
-                "transition_form": TransitionForm(order=order) if can_work(self.request.user) else None,
+                "transition_form": TransitionForm(order=order, user=self.request.user)
+                if can_work(self.request.user)
+                else None,
                 "transition_url": reverse("workorders_admin_transition", args=[order.pk]),
                 "revealed": self.revealed,
                 "can_reveal": self.can_reveal(),
@@ -119,7 +122,7 @@ def transition(request, pk):
     if not can_work(request.user):
         return permission_denied(request)
     order = get_object_or_404(WorkOrder.objects.for_user(request.user), pk=pk)
-    form = TransitionForm(request.POST, order=order)
+    form = TransitionForm(request.POST, order=order, user=request.user)
     back = reverse("workorders_workorder:inspect", args=[order.pk])
     if not form.is_valid():
         messages.error(request, _("This action is not possible now."))
@@ -177,6 +180,7 @@ def enter(request):
     if not request.user.has_perm("workorders.add_workorder"):
         raise PermissionDenied
     form = StaffEntryForm(request.POST or None, request.FILES or None)
+    form.fields["building"].queryset = scope.buildings_for(request.user).select_related("community")
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -21,7 +21,7 @@ from ninja.security import HttpBearer
 from pydantic import BeforeValidator, Field
 
 from portal.api.errors import StrictSchema, unknown_fields_error, unknown_form_fields
-from portal.grids.models import Steward
+from portal.grids import scope
 
 from . import limits, services
 from .booking import bookable_page
@@ -464,7 +464,8 @@ def staff_transition(request, number: str, payload: TransitionIn):
         )
     try:
         if action == "assign":
-            steward = Steward.objects.filter(pk=payload.steward, active=True).first() if payload.steward else None
+            stewards = scope.stewards_for(request.user)
+            steward = stewards.filter(pk=payload.steward).first() if payload.steward else None
             services.assign(order, steward, actor=request.user, note=payload.note)
         elif action == "merge":
             original = WorkOrder.objects.filter(number=(payload.original or "").upper()[:20]).first()

@@ -94,7 +94,8 @@ GRIDS = {
     "grids:visit_pick": ("get", "/steward/visits/new/", STAFF, "visit log"),
     "grids:unit_visit": ("get", "/steward/units/{unit_a}/visit/", GRID_A_UNIT_FORM, "visit log"),
     "grids:unit_by_qr": ("get", "/steward/u/{unit_a_token}/", GRID_A_UNIT_FORM, "visit log"),
-    "grids:unit_qr": ("get", "/steward/units/{unit_a}/qr.svg", GRID_A_OBJECT, "view"),
+    # Another grid's unit: 403 for its QR code as for its visit page, existing or not (no existence leak).
+    "grids:unit_qr": ("get", "/steward/units/{unit_a}/qr.svg", GRID_A_UNIT_FORM, "view"),
     "grids:coverage": ("get", "/steward/coverage/", STAFF, "list"),
     "grids:care_list": ("get", "/steward/care/", ROSTER, "roster"),
     "grids:care_new": ("get", "/steward/care/new/", ROSTER, "roster"),

@@ -82,7 +82,12 @@ def test_unit_qr_code_is_an_svg_for_own_units(client, world):
     response = client.get(f"/steward/units/{world.unit_a.pk}/qr.svg")
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
     assert response.content.startswith(b"<?xml")
-    assert client.get(f"/steward/units/{world.unit_b.pk}/qr.svg").status_code == 404
+    # another grid's unit and a unit that does not exist answer alike, as the visit page does (issue 16)
+    assert client.get(f"/steward/units/{world.unit_b.pk}/qr.svg").status_code == 403
+    assert client.get(f"/steward/units/{world.unit_b.pk}/visit/").status_code == 403
+    assert client.get("/steward/units/999999/qr.svg").status_code == 403
+    assert client.get("/steward/units/999999/visit/").status_code == 403
+    assert client.get("/steward/u/00000000-0000-0000-0000-000000000000/").status_code == 403
 
 
 def test_coverage_page(client, world):
@@ -174,3 +179,23 @@ def test_find_my_steward_card_lists_the_grids_buildings_not_a_queryset(client, w
 def test_find_my_steward_bad_choice_is_a_field_error(client, world):
     html = client.get("/find-my-steward/", {"building": "abc"}).content.decode()
     assert 'aria-invalid="true"' in html and 'id="id_building_error"' in html
+
+
+def test_admin_pickers_list_only_the_users_grids(client, world):
+    """Issue 16 item 14: the steward, building and unit choosers and the assign list of a grid steward
+    show their own grid (and general stewards), never another grid's; a manager's show every grid."""
+    client.force_login(world.users["steward_a"])
+    stewards = client.get("/admin/snippets/choose/grids/steward/").json()["html"]
+    assert "王红梅" in stewards and "周明" in stewards and "李建国" not in stewards
+    units = client.get("/admin/snippets/choose/grids/unit/").json()["html"]
+    assert str(world.unit_a) in units and str(world.unit_b) not in units
+    buildings = client.get("/admin/snippets/choose/grids/building/").json()["html"]
+    assert str(world.unit_a.building) in buildings and str(world.unit_b.building) not in buildings
+    chosen = client.get(f"/admin/snippets/choose/grids/unit/chosen/{world.unit_b.pk}/")
+    assert chosen.status_code == 404
+    inspect = client.get(f"/admin/workorders/workorder/inspect/{world.order_a.pk}/").content.decode()
+    assert f'value="{world.steward_a.pk}"' in inspect and f'value="{world.steward_b.pk}"' not in inspect
+
+    client.force_login(world.users["manager"])
+    stewards = client.get("/admin/snippets/choose/grids/steward/").json()["html"]
+    assert "王红梅" in stewards and "李建国" in stewards

@@ -58,3 +58,19 @@ def test_excel_download(client, world):
     assert AuditLog.objects.filter(action=AuditLog.Action.EXPORT).count() == 1
     client.force_login(world.users["steward_a"])
     assert client.get("/data-centre/export.xlsx").status_code == 403
+
+
+def test_json_takes_a_staff_api_key_and_a_month(client, world):
+    """Issue 16 item 15: the app reads the figures with a staff API key, one month at a time."""
+    from portal.workorders.models import ApiToken
+
+    _token, key = ApiToken.issue(world.users["official"], "city dashboard")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    data = client.get("/api/portal/stats/summary", {"month": "2026-03"}, **auth)
+    assert data.status_code == 200, data.content
+    assert data.json()["period"] == {"start": "2026-03-01", "end": "2026-03-31"}
+    assert client.get("/api/portal/stats/summary", {"month": "2026-13"}, **auth).status_code == 400
+    _token, steward_key = ApiToken.issue(world.users["steward_a"], "steward app")
+    refused = client.get("/api/portal/stats/summary", HTTP_AUTHORIZATION=f"Bearer {steward_key}")
+    assert refused.status_code == 403
+    assert client.get("/api/portal/stats/summary", HTTP_AUTHORIZATION="Bearer wrong").status_code == 401
