@@ -20,6 +20,7 @@ class EventSignup(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("Waiting list")
+        OFFERED = "offered", _("Place offered, waiting for confirmation")
         CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(
@@ -42,6 +43,7 @@ class EventSignup(models.Model):
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     promoted_at = models.DateTimeField(_("moved off the waiting list"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer to confirm by"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended_at = models.DateTimeField(_("attended"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
