@@ -179,8 +179,17 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_LOGIN_METHODS = {"username", "email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Residents sign up and sign in with a mainland mobile number and an SMS code (allauth's phone
+# support, portal/accounts/adapter.py); a password and an e-mail address are optional. Staff keep
+# username (or e-mail) and password. Codes: 6 digits, 10 minutes, rate-limited by allauth per number
+# and per IP ("request_login_code", "verify_phone" in ACCOUNT_RATE_LIMITS), sent through the outbox.
+ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"phone", "username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1", "password2"]
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 600
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
 
 # Languages: Chinese first, English second; Asia/Shanghai time.

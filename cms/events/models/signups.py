@@ -40,6 +40,14 @@ class EventSignup(models.Model):
         related_name="+",
         verbose_name=_("signed up by steward"),
     )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_signups",
+        verbose_name=_("resident account"),
+    )
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     promoted_at = models.DateTimeField(_("moved off the waiting list"), null=True, blank=True)
