@@ -11,7 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.notifications import outbox
+
 from .models import EventPage, EventSignup
+
+# A freed place is offered to the next person on the waiting list, who has this long to confirm
+# (less when the event is close); then it goes to the person after them.
+OFFER_TIME = timedelta(hours=12)
+OFFER_CLOSES_BEFORE_START = timedelta(hours=2)
 
 
 class SignupError(Exception):
@@ -57,18 +64,78 @@ def sign_up(event, *, name, phone, party_size=1, registered_by=None):
     )
 
 
-def promote_waiting(event):
-    """Confirm waiting sign-ups, oldest first, while they fit; call inside the caller's transaction."""
+def promote_waiting(event, now=None):
+    """Offer freed places to waiting sign-ups, oldest first, while they fit, each with a deadline to
+    confirm and a text message; call inside the caller's transaction. Close to the start there is
+    no time to ask: the place is confirmed at once."""
+    now = now or timezone.now()
+    deadline = min(now + OFFER_TIME, event.start - OFFER_CLOSES_BEFORE_START)
     promoted = []
     remaining = event.remaining_places
     for signup in event.signups.filter(status=EventSignup.Status.WAITING).order_by("created_at", "pk"):
         if signup.party_size <= remaining:
-            signup.status = EventSignup.Status.CONFIRMED
-            signup.promoted_at = timezone.now()
-            signup.save(update_fields=["status", "promoted_at"])
+            signup.promoted_at = now
+            if deadline > now:
+                signup.status, signup.offer_expires_at = EventSignup.Status.OFFERED, deadline
+                _queue_offer(signup, event)
+            else:
+                signup.status = EventSignup.Status.CONFIRMED
+            signup.save(update_fields=["status", "promoted_at", "offer_expires_at"])
             remaining -= signup.party_size
             promoted.append(signup)
     return promoted
+
+
+def _queue_offer(signup, event):
+    params = {
+        "title": event.title,
+        "time": timezone.localtime(event.start).strftime("%m-%d %H:%M"),
+        "deadline": timezone.localtime(signup.offer_expires_at).strftime("%m-%d %H:%M"),
+        "code": signup.code,
+    }
+    outbox.queue_message("waitlist_offer", params, phone=signup.phone)
+
+
+@transaction.atomic
+def confirm_offer(code, phone, now=None):
+    """The resident takes the place offered to them (by sign-up code and mobile number)."""
+    now = now or timezone.now()
+    code = (code or "").strip().upper()
+    signup = EventSignup.objects.filter(code=code, phone=(phone or "").strip()).select_related("event").first()
+    if signup is None:
+        raise SignupError(_("No sign-up has this code and mobile number."), "not_found")
+    _locked_event(signup.event)
+    signup = EventSignup.objects.select_for_update().get(pk=signup.pk)
+    if signup.status == EventSignup.Status.CONFIRMED:
+        return signup
+    if signup.status != EventSignup.Status.OFFERED:
+        raise SignupError(_("No place is offered to this sign-up."), "not_offered")
+    if signup.offer_expires_at <= now:
+        raise SignupError(_("The time to confirm this place has passed; it went to the next person."), "expired")
+    signup.status = EventSignup.Status.CONFIRMED
+    signup.save(update_fields=["status"])
+    return signup
+
+
+def expire_offers(now=None):
+    """Offers not confirmed in time: the place goes to the next person. Returns how many expired."""
+    now = now or timezone.now()
+    expired = 0
+    for pk in EventSignup.objects.filter(status=EventSignup.Status.OFFERED, offer_expires_at__lte=now).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            signup = EventSignup.objects.select_related("event").get(pk=pk)
+            event = _locked_event(signup.event)
+            signup = EventSignup.objects.select_for_update().get(pk=pk)
+            if signup.status != EventSignup.Status.OFFERED or signup.offer_expires_at > now:
+                continue
+            signup.status, signup.cancelled_at = EventSignup.Status.CANCELLED, now
+            signup.save(update_fields=["status", "cancelled_at"])
+            if not event.is_past:
+                promote_waiting(event, now)
+            expired += 1
+    return expired
 
 
 @transaction.atomic
@@ -122,16 +189,17 @@ def due_reminders(now=None):
 
 
 @transaction.atomic
-def send_reminder(signup, send):
-    """Send one reminder with `send(phone, text)` and record it, so it is never sent twice."""
+def send_reminder(signup):
+    """Queue the day-before reminder (time and place) in the outbox and record it, in one transaction,
+    so it is never queued twice; the outbox sends it after commit."""
     event = signup.event
-    text = _("Reminder: %(title)s starts at %(start)s, %(place)s. Your sign-up code is %(code)s.") % {
+    params = {
         "title": event.title,
-        "start": timezone.localtime(event.start).strftime("%m-%d %H:%M"),
+        "time": timezone.localtime(event.start).strftime("%m-%d %H:%M"),
         "place": event.place,
         "code": signup.code,
     }
-    send(signup.phone, text)
+    rows = outbox.queue_message("event_reminder", params, phone=signup.phone)
     signup.reminded_at = timezone.now()
     signup.save(update_fields=["reminded_at"])
-    return text
+    return rows

@@ -1,17 +1,19 @@
 """Site views around a sign-up: confirmation, QR, cancellation, door check-in, steward on behalf."""
 
+from django import forms
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from cms.core.qr import qr_svg
 
 from .forms import SignupForm
 from .models import EventPage, EventSignup
-from .services import SignupError, cancel, mark_attended, sign_up
+from .services import SignupError, cancel, confirm_offer, mark_attended, sign_up
 
 
 def _signup(token):
@@ -33,6 +35,33 @@ def signup_detail(request, token):
 def signup_qr(request, token):
     signup = _signup(token)
     return HttpResponse(qr_svg(checkin_url(request, signup)), content_type="image/svg+xml")
+
+
+class OfferForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Sign-up code"), max_length=8)
+    phone = forms.RegexField(
+        label=gettext_lazy("Mobile number"),
+        regex=r"^1[3-9]\d{9}$",
+        error_messages={"invalid": gettext_lazy("Enter the 11-digit mobile number you signed up with.")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def offer_confirm(request):
+    """A freed waiting-list place, confirmed with the code and number from the text message."""
+    form = OfferForm(request.POST or None, initial={"code": request.GET.get("code", "")[:8]})
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            signup = confirm_offer(form.cleaned_data["code"], form.cleaned_data["phone"])
+        except SignupError as exc:
+            error = exc.message
+        else:
+            return redirect("events:signup", token=signup.token)
+    status = 400 if request.method == "POST" else 200
+    response = TemplateResponse(request, "pages/event_offer.html", {"form": form, "error": error}, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

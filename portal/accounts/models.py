@@ -65,6 +65,7 @@ class AuditLog(models.Model):
         OWN_DATA_DELETE = "own_delete", _("Resident deleted own data")
         BINDING = "binding", _("Decided a household binding")
         ANONYMISE = "anonymise", _("Anonymised expired data")
+        OWN_DATA_CLAIM = "own_claim", _("Resident added earlier requests and sign-ups to the account")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -106,3 +107,23 @@ class PrivacySettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("privacy settings")
+
+
+class PhoneNumber(models.Model):
+    """A resident's mainland mobile number, their login with an SMS code (allauth's phone support)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="phone_number", verbose_name=_("user")
+    )
+    phone = models.CharField(_("mobile number"), max_length=11, unique=True)
+    verified = models.BooleanField(_("verified"), default=False)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mobile number")
+        verbose_name_plural = _("mobile numbers")
+
+    def __str__(self):
+        from .privacy import mask_phone
+
+        return mask_phone(self.phone)

@@ -44,13 +44,15 @@ def decide_binding(staff, profile, approve):
 
 
 def _own_data_contributors():
-    """Other apps add their own rows of a resident's data by defining `own_data(user)` in `privacy.py`."""
+    """Other apps add their own rows of a resident's data by defining `own_data(user)` in `privacy.py`
+    (and `forget(user)`; `unclaimed(phone)` and `claim(phone, user)` for rows made with a phone number
+    before the account existed, see `claims`)."""
     from importlib import import_module
 
     from django.apps import apps
 
     for config in apps.get_app_configs():
-        if not config.name.startswith("portal.") or config.name == "portal.accounts":
+        if not config.name.startswith(("portal.", "cms.")) or config.name == "portal.accounts":
             continue
         try:
             module = import_module(f"{config.name}.privacy")

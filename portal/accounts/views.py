@@ -88,3 +88,36 @@ def my_data_delete(request):
     logout(request)
     messages.success(request, _("Your account and personal data have been deleted."))
     return redirect("/")
+
+
+CLAIM_LABELS = {"requests": gettext_lazy("requests and bookings"), "events": gettext_lazy("event sign-ups")}
+
+
+@login_required
+def claim(request):
+    """Requests and sign-ups made with the resident's verified number before the account existed:
+    shown (counts only) and added to the account when the resident confirms."""
+    from . import claims
+    from .models import PhoneNumber
+    from .privacy import mask_phone
+
+    number = PhoneNumber.objects.filter(user=request.user, verified=True).first()
+    found = claims.unclaimed(number.phone) if number else {}
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes" or not found:
+            error = _("Tick the box to add them to your account.") if found else _("There is nothing to add.")
+            context = {"number": number and mask_phone(number.phone), "found": _labelled(found), "error": error}
+            return render(request, "accounts/claim.html", context, status=400)
+        claimed = claims.claim(request.user)
+        messages.success(request, _("Added to your account: %(what)s.") % {"what": _summary(claimed)})
+        return redirect("accounts:my_data")
+    context = {"number": number and mask_phone(number.phone), "found": _labelled(found)}
+    return render(request, "accounts/claim.html", context)
+
+
+def _labelled(found):
+    return [(CLAIM_LABELS.get(label, label), count) for label, count in found.items()]
+
+
+def _summary(found):
+    return "，".join(f"{label} {count}" for label, count in _labelled(found)) or "—"

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "ninja",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.weixin",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -180,8 +182,29 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_LOGIN_METHODS = {"username", "email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Residents sign up and sign in with a mainland mobile number and an SMS code (allauth's phone
+# support, portal/accounts/adapter.py); a password and an e-mail address are optional. Staff keep
+# username (or e-mail) and password. Codes: 6 digits, 10 minutes, rate-limited by allauth per number
+# and per IP ("request_login_code", "verify_phone" in ACCOUNT_RATE_LIMITS), sent through the outbox.
+ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "portal.accounts.adapter.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"phone", "username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1", "password2"]
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 600
+ACCOUNT_PREVENT_ENUMERATION = True
+# WeChat log-in (allauth's weixin provider): on when WEIXIN_APP_ID and WEIXIN_APP_SECRET are set, or
+# when a "Weixin" social application is added in /django-admin/ (Social applications); off otherwise.
+WEIXIN_APP_ID = env_str("WEIXIN_APP_ID", "")
+WEIXIN_APP_SECRET = env_str("WEIXIN_APP_SECRET", "")
+SOCIALACCOUNT_PROVIDERS = {
+    "weixin": {
+        "SCOPE": ["snsapi_login"],
+        "AUTHORIZE_URL": env_str("WEIXIN_AUTHORIZE_URL", "https://open.weixin.qq.com/connect/qrconnect"),
+        **({"APPS": [{"client_id": WEIXIN_APP_ID, "secret": WEIXIN_APP_SECRET}]} if WEIXIN_APP_ID else {}),
+    }
+}
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
 
 # Languages: Chinese first, English second; Asia/Shanghai time.

@@ -177,7 +177,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def taken_places(self):
         from .signups import EventSignup
 
-        taken = self.signups.filter(status=EventSignup.Status.CONFIRMED).aggregate(total=Sum("party_size"))["total"]
+        holding = (EventSignup.Status.CONFIRMED, EventSignup.Status.OFFERED)  # an offered place is held
+        taken = self.signups.filter(status__in=holding).aggregate(total=Sum("party_size"))["total"]
         return taken or 0
 
     @property

@@ -20,6 +20,7 @@ class EventSignup(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("Waiting list")
+        OFFERED = "offered", _("Place offered, waiting for confirmation")
         CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(
@@ -39,9 +40,18 @@ class EventSignup(models.Model):
         related_name="+",
         verbose_name=_("signed up by steward"),
     )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_signups",
+        verbose_name=_("resident account"),
+    )
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     promoted_at = models.DateTimeField(_("moved off the waiting list"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer to confirm by"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended_at = models.DateTimeField(_("attended"), null=True, blank=True)
     checked_in_by = models.ForeignKey(

@@ -25,7 +25,7 @@ def test_sign_up_and_cancel_over_the_api(client, tree):
     assert client.get(f"/api/portal/events/{event.pk}/").json()["remaining_places"] == 0
     cancelled = post(client, f"/api/portal/events/signups/{data['token']}/cancel/", {})
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
-    assert EventSignup.objects.get(token=waiting["token"]).status == "confirmed"
+    assert EventSignup.objects.get(token=waiting["token"]).status == "offered"  # to confirm by SMS code
     again = post(client, f"/api/portal/events/signups/{data['token']}/cancel/", {})
     assert again.status_code == 400
     assert "已经取消" in again.json()["detail"]

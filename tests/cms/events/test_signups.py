@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from cms.events.models import EventSignup
 from cms.events.services import SignupError, cancel, mark_attended, sign_up
+from portal.notifications.models import Notification
 from tests.cms.factories import make_event, make_user
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def test_full_event_puts_resident_on_waiting_list(client, tree):
     assert "候补名单" in client.get(response["Location"]).content.decode()
 
 
-def test_cancellation_by_private_link_promotes_the_waiting_list(client, tree):
+def test_cancellation_by_private_link_offers_the_place_to_the_waiting_list(client, tree):
     event = make_event(tree["events"], capacity=2)
     first = sign_up(event, name="甲", phone="13800000001", party_size=2)
     big = sign_up(event, name="乙", phone="13800000002", party_size=3)
@@ -58,8 +59,11 @@ def test_cancellation_by_private_link_promotes_the_waiting_list(client, tree):
     response = client.post(f"/events/signups/{first.token}/cancel/")
     assert response.status_code == 302
     statuses = dict(EventSignup.objects.values_list("phone", "status"))
-    assert statuses == {"13800000001": "cancelled", "13800000002": "waiting", "13800000003": "confirmed"}
-    assert EventSignup.objects.get(pk=small.pk).promoted_at is not None
+    assert statuses == {"13800000001": "cancelled", "13800000002": "waiting", "13800000003": "offered"}
+    offered = EventSignup.objects.get(pk=small.pk)
+    assert offered.promoted_at is not None and offered.offer_expires_at > offered.promoted_at
+    [sms] = Notification.objects.filter(event="waitlist_offer")
+    assert sms.recipient == "13800000003" and offered.code in sms.body and "确认" in sms.body
     # Cancelling twice says so, in Chinese, and changes nothing.
     again = client.post(f"/events/signups/{first.token}/cancel/")
     assert again.status_code == 400
@@ -189,7 +193,56 @@ def test_reminder_the_day_before_is_sent_once(tree):
     signup.refresh_from_db()
     assert signup.reminded_at is not None
     assert EventSignup.objects.filter(reminded_at__isnull=False).count() == 1
+    # Through the outbox, with time and place.
+    [sms] = Notification.objects.filter(event="event_reminder")
+    assert sms.recipient == "13800000001" and sms.channel == "sms"
+    assert start.strftime("%m-%d %H:%M") in sms.body and event.place in sms.body and signup.code in sms.body
     first = signup.reminded_at
     call_command("send_event_reminders")
     signup.refresh_from_db()
     assert signup.reminded_at == first
+
+
+def _offered(tree, **event_kwargs):
+    event = make_event(tree["events"], capacity=1, **event_kwargs)
+    first = sign_up(event, name="甲", phone="13800000001")
+    second = sign_up(event, name="乙", phone="13800000002")
+    third = sign_up(event, name="丙", phone="13800000003")
+    cancel(first.token)
+    return event, EventSignup.objects.get(pk=second.pk), EventSignup.objects.get(pk=third.pk)
+
+
+def test_an_offered_place_is_confirmed_with_code_and_number(client, tree):
+    event, second, third = _offered(tree)
+    assert second.status == "offered" and event.remaining_places == 0  # the place is held for them
+    page = client.get("/events/offer/")
+    assert page.status_code == 200 and "确认候补名额" in page.content.decode()
+    wrong = client.post("/events/offer/", {"code": second.code, "phone": "13800000003"})
+    assert wrong.status_code == 400 and "没有与此报名码和手机号对应的报名" in wrong.content.decode()
+    response = client.post("/events/offer/", {"code": second.code.lower(), "phone": "13800000002"})
+    assert response.status_code == 302 and response["Location"] == f"/events/signups/{second.token}/"
+    assert EventSignup.objects.get(pk=second.pk).status == "confirmed"
+    assert EventSignup.objects.get(pk=third.pk).status == "waiting"
+
+
+def test_an_offer_not_confirmed_in_time_goes_to_the_next_person(client, tree):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cms.events.services import expire_offers
+
+    event, second, third = _offered(tree, days=5)
+    assert expire_offers(second.offer_expires_at - timedelta(minutes=1)) == 0
+    later = second.offer_expires_at + timedelta(minutes=1)
+    assert expire_offers(later) == 1
+    assert EventSignup.objects.get(pk=second.pk).status == "cancelled"
+    third.refresh_from_db()
+    assert third.status == "offered" and third.offer_expires_at > later
+    assert list(Notification.objects.filter(event="waitlist_offer").values_list("recipient", flat=True)) == [
+        "13800000002",
+        "13800000003",
+    ]
+    late = client.post("/events/offer/", {"code": second.code, "phone": "13800000002"})
+    assert late.status_code == 400 and "下一位" in late.content.decode()
+    assert timezone.now() < third.offer_expires_at
