@@ -159,3 +159,18 @@ def load_services(ctx):
             page.service_area.add(community)
         page.save_revision().publish()
     ctx.objects["service_index"] = index
+
+
+@step(310, "booking form of the service directory")
+def load_booking_page(ctx):
+    """Service pages show 预约/咨询 once the brand settings name the booking form (made at step 300)."""
+    from cms.core.models import BrandSettings
+    from cms.forms.models import RequestFormPage
+
+    home, site = ensure_home_page()
+    brand = BrandSettings.for_site(site)
+    if brand.booking_page_id is None:
+        form = RequestFormPage.objects.live().filter(locale=home.locale, is_service_booking=True).first()
+        if form is not None:
+            brand.booking_page = form
+            brand.save(update_fields=["booking_page"])

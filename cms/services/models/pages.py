@@ -195,6 +195,7 @@ class ServicePage(RoutablePageMixin, BasePage):
         booking = brand.booking_page
         if booking is None or not booking.live:
             return ""
+        booking = booking.localized  # the English form for the English page, where it is translated
         return f"{booking.url}?service={self.pk}"
 
     def get_context(self, request, *args, **kwargs):
