@@ -25,6 +25,8 @@ PAGES = {
     "名": "people",
     "个": "grids",
     "新闻动态": "News",
+    "圣菲漫步小区的住宅楼，阳光下窗明几净。": "Homes of the Shengfei Manbu community in the sunshine.",
+    "圣菲漫步小区 · 8个微网格、8名专职红管家": "Shengfei Manbu · 8 micro-grids, 8 full-time red stewards",
     "社区通知": "Community notices",
     "党建动态": "Party-building news",
     # Party-building

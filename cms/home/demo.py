@@ -67,7 +67,18 @@ def _home_body(ctx):
 
     canteen = ServiceCategoryPage.objects.filter(slug="canteen", locale=ctx.objects["home"].locale).first()
     party = ctx.objects.get("party_page")
+    from cms.core.demo_images import demo_image
+
     blocks = [
+        (
+            "image",
+            {
+                "image": demo_image("buildings").pk,
+                "alt_text": "圣菲漫步小区的住宅楼，阳光下窗明几净。",
+                "decorative": False,
+                "caption": "圣菲漫步小区 · 8个微网格、8名专职红管家",
+            },
+        ),
         (
             "statistics",
             {

@@ -1,5 +1,7 @@
 """The demo's English pages are real wagtail-localize translations, kept in sync with the Chinese ones."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
@@ -131,6 +133,19 @@ def test_every_page_of_the_demo_tree_is_served_in_english(client, monkeypatch):
     assert "Caring Branches and Leaves" in english_home and "Shandong Boyue Property Management" in english_home
     main = english_home.split("<main", 1)[1]
     assert 'href="/events/' not in main and 'href="/news/' not in main
+    # Pictures drawn on the machine, stored as Wagtail images, shown with alt text (item 11).
+    pictured = ["/", "/en/", "/news/", "/events/", "/services/canteen/"]
+    pictured += ["/news/elderly-visits/", "/events/lecture-elderly-care/", "/services/canteen/sfmb-canteen/"]
+    pictured += ["/en/news/elderly-visits/", "/en/services/canteen/sfmb-canteen/"]
+    for path in pictured:
+        html = client.get(path).content.decode()
+        images = re.findall(r"<img\b[^>]*>", html)
+        assert images, path
+        assert all(re.search(r'\salt="[^"]*"', img) for img in images), path
+        assert all("/media/images/" in img for img in images), path
+    article = client.get("/news/elderly-visits/").content.decode()
+    assert 'alt="护理员上门，握着老人的手聊天。"' in article and "srcset=" in article
+    assert 'alt="Homes of the Shengfei Manbu community in the sunshine."' in english_home
     # The 预约/咨询 button of a service listing leads to the booking form, in both languages.
     canteen = client.get("/services/canteen/sfmb-canteen/").content.decode()
     assert 'href="/fuwu-yuyue/?service=' in canteen

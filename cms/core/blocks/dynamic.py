@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.core import visibility
+from cms.core.models.mixins import CARD, with_listing_images
 from cms.events.kinds import EventKind
 
 
@@ -28,7 +29,8 @@ class UpcomingEventsBlock(blocks.StructBlock):
         events = events.filter(start__gte=timezone.now())
         if value.get("kind"):
             events = events.filter(kind=value["kind"])
-        context["events"] = events.defer_streamfields().order_by("start")[: value.get("count") or 3]
+        events = with_listing_images(events.defer_streamfields())
+        context["events"] = events.order_by("start")[: value.get("count") or 3]
         return context
 
     class Meta:
@@ -56,11 +58,9 @@ class LatestNewsBlock(blocks.StructBlock):
         articles = visibility.in_active_locale(visibility.public(NewsPage.objects.live()))
         if value.get("category"):
             articles = articles.filter(category=value["category"])
-        context["articles"] = (
-            articles.defer_streamfields()
-            .select_related("category", "listing_image")
-            .order_by("-date", "-pk")[: value.get("count") or 3]
-        )
+        context["articles"] = with_listing_images(
+            articles.defer_streamfields().select_related("category"), CARD
+        ).order_by("-date", "-pk")[: value.get("count") or 3]
         context["index_url"] = _news_index_url(context.get("request"))
         return context
 
@@ -98,6 +98,7 @@ class ServicesInCategoryBlock(blocks.StructBlock):
                 .select_related("partner")
                 .prefetch_related("opening_hours")
             )
+            services = with_listing_images(services)
         context["services"] = services[: value.get("count") or 6]
         return context
 
