@@ -13,6 +13,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from portal.demo.registry import step
 
+from .demo_english import DISHES, PAGES
+
 # Chinese source text → English. Keys are the exact segment texts of the demo pages.
 ENGLISH = {
     "枝叶关情 潍美家园": "Caring Branches and Leaves · Beautiful Weifang Homes",
@@ -42,6 +44,8 @@ ENGLISH = {
     "关于我们": "About us",
     "党建引领": "Party-led service",
     "数据公开": "Public figures",
+    **PAGES,
+    **DISHES,
 }
 
 
@@ -50,21 +54,20 @@ def english_locale():
     return locale
 
 
-def main_pages(site):
-    """The pages to translate: the home page and the live pages of its main menu (and their children)."""
+def site_pages(site):
+    """Every page of the site's tree in the default language, parents before their children."""
     home = site.root_page.specific
-    pages = [home]
-    for section in home.get_children().live().in_menu().specific():
-        pages.append(section)
-        pages.extend(section.get_children().live().specific()[:20])
-    return pages
+    return [home, *home.get_descendants().filter(locale_id=home.locale_id).order_by("path").specific()]
 
 
 @transaction.atomic
 def translate_page(page, locale, texts=ENGLISH, user=None):
     """Create or sync the translation of `page` into `locale` and publish it; returns the translated page.
 
-    wagtail-localize publishes the new revision when the surrounding transaction commits. Does nothing
+    The translation is published here, inside the transaction: wagtail-localize's own `publish=True`
+    publishes on commit, from the page object it held when the translation was made — when a whole
+    tree is translated in one transaction, that object still counts no children, and publishing it
+    wrote `numchild = 0` over the English home and sections (their subpages then 404). Does nothing
     (and returns the existing translation) when the translation is up to date.
     """
     existing = page.get_translation_or_none(locale)
@@ -86,8 +89,10 @@ def translate_page(page, locale, texts=ENGLISH, user=None):
                 context=segment.context,
                 defaults={"data": english, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    translation.save_target(user=user, publish=True)
-    return page.get_translation(locale).specific
+    translation.save_target(user=user, publish=False)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish(user=user)
+    return translated.specific
 
 
 def ensure_main_menu(home):
@@ -113,7 +118,7 @@ def load_translations(ctx):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return
-    for page in main_pages(site):
-        if page.live and page.locale_id != locale.pk:
+    for page in site_pages(site):
+        if page.live:
             translate_page(page, locale, user=ctx.admin)
     ctx.objects["english_home"] = site.root_page.get_translation_or_none(locale)

@@ -8,7 +8,8 @@ generation like any content change.
 """
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from portal.pagecache.memo import memo
 
@@ -40,3 +41,13 @@ def unrestricted(page):
         "alias_paths", lambda: tuple(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
     )
     return not any(page.path.startswith(path) for path in alias_paths)
+
+
+def active_locale():
+    """The Locale of the active language (the default one if it has none), once per generation."""
+    return memo(("active_locale", translation.get_language()), Locale.get_active)
+
+
+def in_active_locale(queryset):
+    """Only the pages in the visitor's language: each page of a translated site exists once per locale."""
+    return queryset.filter(locale=active_locale())

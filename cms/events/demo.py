@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from cms.core.demo_helpers import child_page, stream
+from cms.core.demo_images import demo_image
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 
@@ -14,6 +15,12 @@ from .models import EventIndexPage, EventPage, EventSignup
 from .services import SignupError, sign_up
 
 PLACE = "圣菲漫步“家门口”党群服务站"
+PICTURES = {
+    EventKind.LECTURE: "lecture",
+    EventKind.COUNCIL: "buildings",
+    EventKind.OWNERS_FORUM: "party",
+    EventKind.JOINT_MEETING: "party",
+}
 
 
 def _at(year, month, day, hour):
@@ -144,6 +151,7 @@ def load_events(ctx):
             signup_enabled=False,
             capacity=60,
             agenda=AGENDA,
+            listing_image=demo_image(PICTURES.get(spec["kind"], "party")),
             **spec,
         )
     today = timezone.localdate()
@@ -159,6 +167,7 @@ def load_events(ctx):
             end=start + timedelta(hours=2),
             place=PLACE,
             agenda=AGENDA,
+            listing_image=demo_image(PICTURES.get(spec["kind"], "party")),
             **spec,
         )
     # A full forum with a waiting list, so staff see both states; phones are clearly fictitious.

@@ -47,6 +47,12 @@ def load_home(ctx):
     brand.slogan = brand.slogan or "党建引领 红色物业 · 民呼我应"
     brand.hotline = brand.hotline or "0536-8888 1234"
     brand.address = brand.address or "山东省潍坊市潍城区北关街道 圣菲漫步小区党群服务站"
+    brand.brand_name_en = brand.brand_name_en or "Caring Branches and Leaves · Beautiful Weifang Homes"
+    brand.slogan_en = brand.slogan_en or "Party-led red property service · The people call, we respond"
+    brand.company_name_en = brand.company_name_en or "Shandong Boyue Property Management Co., Ltd."
+    brand.address_en = brand.address_en or (
+        "Party and community service station, Shengfei Manbu, Beiguan Subdistrict, Weicheng District, Weifang, Shandong"
+    )
     brand.save()
     ctx.objects["home"] = home
     ctx.objects["site"] = site
@@ -54,11 +60,25 @@ def load_home(ctx):
 
 def _home_body(ctx):
     from cms.core.demo_helpers import stream
+    from cms.news.models import NewsCategory
     from cms.services.models import ServiceCategoryPage
+
+    notices = NewsCategory.objects.filter(slug="notice").first()
 
     canteen = ServiceCategoryPage.objects.filter(slug="canteen", locale=ctx.objects["home"].locale).first()
     party = ctx.objects.get("party_page")
+    from cms.core.demo_images import demo_image
+
     blocks = [
+        (
+            "image",
+            {
+                "image": demo_image("buildings").pk,
+                "alt_text": "圣菲漫步小区的住宅楼，阳光下窗明几净。",
+                "decorative": False,
+                "caption": "圣菲漫步小区 · 8个微网格、8名专职红管家",
+            },
+        ),
         (
             "statistics",
             {
@@ -71,6 +91,8 @@ def _home_body(ctx):
                 ],
             },
         ),
+        ("latest_news", {"heading": "新闻动态", "category": None, "count": 3}),
+        ("latest_news", {"heading": "通知公告", "category": notices.pk if notices else None, "count": 3}),
         ("upcoming_events", {"heading": "近期活动", "kind": "", "count": 3}),
     ]
     if canteen is not None:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from cms.core.demo_helpers import child_page, stream
+from cms.core.demo_images import demo_image
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 
@@ -61,6 +62,13 @@ def load_news(ctx):
         "party": NewsCategory.objects.get_or_create(slug="party", defaults={"name": "党建动态"})[0],
         "notice": NewsCategory.objects.get_or_create(slug="notice", defaults={"name": "社区通知"})[0],
     }
+    pictures = {
+        "qilu-red-property": "party",
+        "research-visit": "buildings",
+        "half-year-report": "repair",
+        "elderly-visits": "care",
+        "services-extend": "canteen",
+    }
     for slug, title, day, category, tags, text in ARTICLES:
         page, created = child_page(
             index,
@@ -70,6 +78,7 @@ def load_news(ctx):
             date=day,
             category=categories[category],
             listing_summary=text[:120],
+            listing_image=demo_image(pictures[slug]),
             body=stream(("rich_text", f"<p>{text}</p>")),
         )
         if created:

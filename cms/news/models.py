@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from cms.core import visibility
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import BasePage
+from cms.core.models.mixins import with_listing_images
 from portal.pagecache.memo import memo
 
 
@@ -54,9 +55,20 @@ class NewsIndexPage(BasePage):
             .child_of(self)
             .select_related("category")
             # What the list shows and links to; a page object with all ~40 columns costs more to build.
-            .only("title", "url_path", "path", "depth", "date", "listing_summary", "category", "category__name")
+            .only(
+                "title",
+                "url_path",
+                "path",
+                "depth",
+                "date",
+                "listing_summary",
+                "category",
+                "category__name",
+                "listing_image",
+            )
             .order_by("-date", "-pk")
         )
+        articles = with_listing_images(articles)
         category = request.GET.get("category", "")
         if category:
             articles = articles.filter(category__slug=category)

@@ -7,6 +7,7 @@ from datetime import time
 from django.contrib.auth import get_user_model
 
 from cms.core.demo_helpers import child_page, stream
+from cms.core.demo_images import demo_image
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 from portal.grids.models import Community
@@ -21,8 +22,10 @@ PARTNERS = [
     ("partner_clean", "洁家家政服务有限公司", "家政保洁、定制保洁", "赵敏", "13900000003"),
 ]
 
+PICTURES = {"canteen": "canteen", "elderly-care": "care", "housekeeping": "cleaning", "family-doctor": "doctor"}
+
 CATEGORIES = [
-    ("canteen", "公益食堂", "为老人和居民提供实惠、卫生的一日三餐。"),
+    ("canteen", "公益食堂", "为老人和居民提供实惠、卫生的午餐和晚餐。"),
     ("elderly-care", "居家养老", "助餐、助洁、助浴、陪诊，让老人在家门口安享晚年。"),
     ("housekeeping", "家政 / 定制保洁", "日常保洁、深度保洁、开荒保洁，按需定制。"),
     ("family-doctor", "家庭医生", "家庭医生签约、慢病随访、健康咨询。"),
@@ -52,13 +55,13 @@ LISTINGS = [
         partner="圣菲漫步公益食堂",
         title="圣菲漫步公益食堂",
         listing_summary="60岁以上老人午餐8元，其他居民12元。",
-        description="<p>位于党群服务站一楼，每天供应早、午、晚餐，可为行动不便的老人送餐上门。</p>",
+        description="<p>位于党群服务站一楼，每天供应午餐和晚餐，可为行动不便的老人送餐上门。</p>",
         prices=[("老人午餐", "8元", "凭老年证"), ("居民午餐", "12元", ""), ("送餐上门", "2元/次", "限本小区")],
         contact_name="王师傅",
         contact_phone="0536-8888 2001",
         address="圣菲漫步党群服务站一楼",
         eligibility="圣菲漫步及周边小区居民；60岁以上老人凭老年证享受优惠。",
-        hours=[(d, time(6, 30), time(19, 0)) for d in range(7)],
+        hours=[(d, time(10, 30), time(19, 0)) for d in range(7)],
         hours_note="法定节假日照常营业。",
         menu=True,
     ),
@@ -134,13 +137,21 @@ def load_services(ctx):
         home, ServiceIndexPage, "services", title="社区服务", listing_summary="公益食堂、居家养老、家政保洁、家庭医生。"
     )
     categories = {
-        slug: child_page(index, ServiceCategoryPage, slug, title=title, listing_summary=summary)[0]
+        slug: child_page(
+            index,
+            ServiceCategoryPage,
+            slug,
+            title=title,
+            listing_summary=summary,
+            listing_image=demo_image(PICTURES[slug]),
+        )[0]
         for slug, title, summary in CATEGORIES
     }
     community = Community.objects.filter(name="圣菲漫步").first()
     for spec in LISTINGS:
         spec = dict(spec)
-        parent = categories[spec.pop("category")]
+        category = spec.pop("category")
+        parent = categories[category]
         slug = spec.pop("slug")
         if ServicePage.objects.child_of(parent).filter(slug=slug).exists():
             continue
@@ -150,6 +161,7 @@ def load_services(ctx):
             partner=partners[spec.pop("partner")],
             prices=stream(*[("price", {"item": i, "price": p, "note": n}) for i, p, n in spec.pop("prices")]),
             weekly_menu=MENU if spec.pop("menu", False) else "[]",
+            listing_image=demo_image(PICTURES[category]),
             **spec,
         )
         for weekday, opens, closes in hours:
@@ -159,3 +171,18 @@ def load_services(ctx):
             page.service_area.add(community)
         page.save_revision().publish()
     ctx.objects["service_index"] = index
+
+
+@step(310, "booking form of the service directory")
+def load_booking_page(ctx):
+    """Service pages show 预约/咨询 once the brand settings name the booking form (made at step 300)."""
+    from cms.core.models import BrandSettings
+    from cms.forms.models import RequestFormPage
+
+    home, site = ensure_home_page()
+    brand = BrandSettings.for_site(site)
+    if brand.booking_page_id is None:
+        form = RequestFormPage.objects.live().filter(locale=home.locale, is_service_booking=True).first()
+        if form is not None:
+            brand.booking_page = form
+            brand.save(update_fields=["booking_page"])

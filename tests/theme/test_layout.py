@@ -110,3 +110,28 @@ def test_every_page_has_a_labelled_site_search_box(client, home_page):
     html = client.get("/").content.decode()
     assert 'role="search"' in html and 'action="/search/"' in html
     assert '<label class="visually-hidden" for="site-search-q">搜索本站</label>' in html
+
+
+def test_language_switcher_sends_an_untranslated_page_to_its_nearest_translated_ancestor(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    """The switcher once linked an untranslated page to the English home, or (before the tree
+    counts were right) to English pages that 404ed; now it never leads to a 404 and says why."""
+    from tests.cms.factories import make_news, make_tree
+    from theme.demo import english_locale, translate_page
+
+    tree = make_tree(home_page)
+    article = make_news(tree["news"], title="党群联席会召开", slug="joint-meeting")
+    locale = english_locale()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(home_page, locale, texts={})
+        english_news = translate_page(tree["news"], locale, texts={"新闻动态": "News"})
+    html = client.get(article.url).content.decode()
+    assert f'href="{english_news.url}?untranslated=1" lang="en" hreflang="en">English</a>' in html
+    response = client.get(f"{english_news.url}?untranslated=1")
+    assert response.status_code == 200
+    assert "not available in this language yet" in response.content.decode()
+    assert "not available in this language yet" not in client.get(english_news.url).content.decode()
+    # A translated page links straight to its translation, with no notice.
+    html = client.get(tree["news"].url).content.decode()
+    assert f'href="{english_news.url}" lang="en" hreflang="en">English</a>' in html

@@ -124,7 +124,23 @@ def language_links(context):
     return [dict(link) for link in links]
 
 
+UNTRANSLATED_PARAM = "untranslated"
+
+
+def _nearest_translation(request, page, locale):
+    """The live translation into `locale` of `page`'s nearest ancestor on the site (the home page at
+    the latest), or None."""
+    root = _site_root(request)
+    if root is None or locale is None:
+        return None
+    ancestors = page.get_ancestors().filter(depth__gte=root.depth).values_list("translation_key", flat=True)
+    translated = visibility.public(Page.objects.filter(translation_key__in=list(ancestors), locale=locale).live())
+    return translated.order_by("-depth").first()
+
+
 def _language_links(request, page, current):
+    """A page without a live translation links to its nearest translated ancestor, with
+    `?untranslated=1` so that page tells the visitor why they landed there (never a 404)."""
     links = []
     for code, name in settings.LANGUAGES:
         url = None
@@ -137,12 +153,11 @@ def _language_links(request, page, current):
                 target = page.get_translation_or_none(locale) if locale else None
             translated = target is not None and target.live
             if not translated:
-                root = _site_root(request)
-                target = root.get_translation_or_none(locale) if (root and locale) else None
-                if target is not None and not target.live:
-                    target = None
+                target = _nearest_translation(request, page, locale)
             if target is not None:
                 url = target.get_url(request)
+                if url and not translated:
+                    url = f"{url}?{UNTRANSLATED_PARAM}=1"
         if url is None and request is not None:
             url = translate_url(request.path, code)
         links.append(

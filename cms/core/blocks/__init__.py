@@ -20,7 +20,7 @@ from .content import (
     RichTextBlock,
     TableBlock,
 )
-from .dynamic import EmbeddedFormBlock, ServicesInCategoryBlock, UpcomingEventsBlock
+from .dynamic import EmbeddedFormBlock, LatestNewsBlock, ServicesInCategoryBlock, UpcomingEventsBlock
 
 __all__ = ["BodyStreamBlock", "HomeStreamBlock", "AgendaBlock"]
 
@@ -39,6 +39,7 @@ def body_blocks():
         ("faq", FAQBlock()),
         ("embedded_form", EmbeddedFormBlock()),
         ("upcoming_events", UpcomingEventsBlock()),
+        ("latest_news", LatestNewsBlock()),
         ("services_in_category", ServicesInCategoryBlock()),
         ("quote", QuoteBlock()),
         ("table", TableBlock()),

@@ -3,8 +3,10 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.core import visibility
+from cms.core.models.mixins import CARD, with_listing_images
 from cms.events.kinds import EventKind
 
 
@@ -22,10 +24,13 @@ class UpcomingEventsBlock(blocks.StructBlock):
         from cms.events.models import EventPage
 
         context = super().get_context(value, parent_context)
-        events = visibility.public(EventPage.objects.live()).filter(start__gte=timezone.now())
+        # Each event exists once per language: list the visitor's, never the same event twice.
+        events = visibility.in_active_locale(visibility.public(EventPage.objects.live()))
+        events = events.filter(start__gte=timezone.now())
         if value.get("kind"):
             events = events.filter(kind=value["kind"])
-        context["events"] = events.defer_streamfields().order_by("start")[: value.get("count") or 3]
+        events = with_listing_images(events.defer_streamfields())
+        context["events"] = events.order_by("start")[: value.get("count") or 3]
         return context
 
     class Meta:
@@ -34,6 +39,44 @@ class UpcomingEventsBlock(blocks.StructBlock):
         label = _("Upcoming events")
         description = _("The next lectures and meetings, updated automatically.")
         template = "components/blocks/upcoming_events.html"
+
+
+class LatestNewsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=60)
+    category = SnippetChooserBlock(
+        "news.NewsCategory",
+        label=_("Category"),
+        required=False,
+        help_text=_("Leave empty to show every category, or choose one, for example 社区通知 for notices."),
+    )
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+
+    def get_context(self, value, parent_context=None):
+        from cms.news.models import NewsPage
+
+        context = super().get_context(value, parent_context)
+        articles = visibility.in_active_locale(visibility.public(NewsPage.objects.live()))
+        if value.get("category"):
+            articles = articles.filter(category=value["category"])
+        context["articles"] = with_listing_images(
+            articles.defer_streamfields().select_related("category"), CARD
+        ).order_by("-date", "-pk")[: value.get("count") or 3]
+        context["index_url"] = _news_index_url(context.get("request"))
+        return context
+
+    class Meta:
+        icon = "doc-full"
+        group = _("Live lists")
+        label = _("Latest news")
+        description = _("The newest articles, of every category or of one (for example notices).")
+        template = "components/blocks/latest_news.html"
+
+
+def _news_index_url(request):
+    from cms.news.models import NewsIndexPage
+
+    index = visibility.in_active_locale(NewsIndexPage.objects.live()).first()
+    return index.get_url(request) if index is not None else ""
 
 
 class ServicesInCategoryBlock(blocks.StructBlock):
@@ -55,6 +98,7 @@ class ServicesInCategoryBlock(blocks.StructBlock):
                 .select_related("partner")
                 .prefetch_related("opening_hours")
             )
+            services = with_listing_images(services)
         context["services"] = services[: value.get("count") or 6]
         return context
 

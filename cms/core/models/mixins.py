@@ -58,3 +58,17 @@ class BasePage(ChildRouteMixin, ListingMixin, Page):
         if visibility.unrestricted(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+THUMBNAIL = "fill-320x180"
+CARD = "fill-640x360"
+
+
+def with_listing_images(queryset, *specs):
+    """`queryset` with each page's listing image and its renditions `specs` read in two queries,
+    not two per page (Wagtail's `prefetch_renditions`)."""
+    from django.db.models import Prefetch
+    from wagtail.images import get_image_model
+
+    images = get_image_model().objects.prefetch_renditions(*(specs or (THUMBNAIL,)))
+    return queryset.prefetch_related(Prefetch("listing_image", queryset=images))

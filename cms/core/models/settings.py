@@ -4,6 +4,7 @@ import copy
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -54,6 +55,12 @@ class BrandSettings(BaseSiteSetting):
         _("24-hour hotline"), max_length=30, blank=True, help_text=_("Shown on every page and on emergency forms.")
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
+    # Site settings are one row per site, not translatable objects: the English site's words sit beside
+    # the Chinese ones and replace them on /en/ when filled in (see `localize`).
+    brand_name_en = models.CharField(_("brand name in English"), max_length=100, blank=True)
+    slogan_en = models.CharField(_("slogan in English"), max_length=150, blank=True)
+    company_name_en = models.CharField(_("company name in English"), max_length=150, blank=True)
+    address_en = models.CharField(_("address in English"), max_length=250, blank=True)
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
@@ -79,9 +86,21 @@ class BrandSettings(BaseSiteSetting):
             [FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")])], heading=_("Colours")
         ),
         MultiFieldPanel([FieldPanel("hotline"), FieldPanel("address")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("brand_name_en"),
+                FieldPanel("slogan_en"),
+                FieldPanel("company_name_en"),
+                FieldPanel("address_en"),
+            ],
+            heading=_("English site"),
+            help_text=_("Shown on the English pages instead of the Chinese above; left empty, the Chinese shows."),
+        ),
         FieldPanel("footer_links"),
         FieldPanel("booking_page"),
     ]
+
+    TRANSLATED_FIELDS = ("brand_name", "slogan", "company_name", "address")
 
     class Meta:
         verbose_name = _("brand settings")
@@ -96,5 +115,15 @@ class BrandSettings(BaseSiteSetting):
                 return super().for_request(request)
             instance = copy.copy(memo(("brand_settings", site.pk), lambda: cls.for_site(site)))
             instance._request = request
+            instance.localize(translation.get_language())
             setattr(request, attr_name, instance)
         return getattr(request, attr_name)
+
+    def localize(self, language):
+        """Put the English words in place of the Chinese ones on this (per-request) copy, for English."""
+        if not (language or "").startswith("en"):
+            return
+        for name in self.TRANSLATED_FIELDS:
+            english = getattr(self, f"{name}_en")
+            if english:
+                setattr(self, name, english)

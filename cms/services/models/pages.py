@@ -17,6 +17,7 @@ from cms.core import visibility
 from cms.core.blocks import BodyStreamBlock
 from cms.core.blocks.content import ImageBlock
 from cms.core.models import BasePage
+from cms.core.models.mixins import with_listing_images
 
 from .blocks import WEEKDAYS, MenuDayBlock, PriceBlock
 
@@ -63,9 +64,10 @@ class ServiceCategoryPage(BasePage):
             visibility.public(ServicePage.objects.live())
             .child_of(self)
             .defer_streamfields()
-            .select_related("partner", "listing_image")
+            .select_related("partner")
             .prefetch_related("opening_hours")
         )
+        context["services"] = with_listing_images(context["services"])
         return context
 
     class Meta:
@@ -195,6 +197,7 @@ class ServicePage(RoutablePageMixin, BasePage):
         booking = brand.booking_page
         if booking is None or not booking.live:
             return ""
+        booking = booking.localized  # the English form for the English page, where it is translated
         return f"{booking.url}?service={self.pk}"
 
     def get_context(self, request, *args, **kwargs):

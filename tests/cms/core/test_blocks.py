@@ -82,3 +82,29 @@ def test_phone_rejects(raw):
 def test_mask():
     assert mask_phone("13812345678") == "138****5678"
     assert mask_phone("123") == "***"
+
+
+@pytest.mark.django_db
+def test_upcoming_events_lists_each_event_once_in_the_visitors_language(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    """The home page's 近期活动 once listed a lecture twice, the second copy its English page."""
+    from cms.core.demo_helpers import stream
+    from tests.cms.factories import make_event, make_tree
+    from theme.demo import english_locale, translate_page
+
+    events = make_tree(home_page)["events"]
+    lecture = make_event(events, title="博悦大讲堂：居家养老", slug="lecture")
+    home_page.body = stream(("upcoming_events", {"heading": "近期活动", "kind": "", "count": 3}))
+    home_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (home_page, events, lecture):
+            texts = {"博悦大讲堂：居家养老": "Lecture: home care", "近期活动": "Upcoming events"}
+            translate_page(page, english_locale(), texts=texts)
+    english = lecture.get_translation(english_locale())
+    chinese_home = client.get("/").content.decode()
+    assert chinese_home.count(f'href="{lecture.url}"') == 1
+    assert english.url not in chinese_home and "Lecture: home care" not in chinese_home
+    english_home = client.get("/en/").content.decode()
+    assert english_home.count(f'href="{english.url}"') == 1
+    assert "博悦大讲堂：居家养老" not in english_home
