@@ -4,7 +4,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.core import visibility
 from cms.events.kinds import EventKind
 
 
@@ -22,7 +21,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
         from cms.events.models import EventPage
 
         context = super().get_context(value, parent_context)
-        events = visibility.public(EventPage.objects.live()).filter(start__gte=timezone.now())
+        events = EventPage.objects.live().public().filter(start__gte=timezone.now())
         if value.get("kind"):
             events = events.filter(kind=value["kind"])
         context["events"] = events.defer_streamfields().order_by("start")[: value.get("count") or 3]
@@ -49,7 +48,8 @@ class ServicesInCategoryBlock(blocks.StructBlock):
         services = ServicePage.objects.none()
         if category:
             services = (
-                visibility.public(ServicePage.objects.live())
+                ServicePage.objects.live()
+                .public()
                 .child_of(category)
                 .defer_streamfields()
                 .select_related("partner")

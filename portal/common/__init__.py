@@ -1,0 +1,1 @@
+"""Small shared helpers that import only Django (DESIGN.md, layers)."""
