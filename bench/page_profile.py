@@ -59,7 +59,7 @@ def main(argv=None):
 
     def get(path):
         response = client.get(f"{path}{'&' if '?' in path else '?'}nocache=profile-{run}-{next(counter)}")
-        assert response.status_code == 200 and response.headers["X-Page-Cache"] == "miss", (path, response)
+        assert response.status_code == 200 and response.headers["X-Wagtail-Cache"] == "miss", (path, response)
 
     print(f"{'page':20} {'CPU ms':>8} {'wall ms':>8} {'SQL':>5}")
     for name in args.pages or pages:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/portal/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("portal.bench.urls")),  # empty unless PORTAL_BENCH_VIEWS (bench/ only)
 ]
 
 

@@ -8,8 +8,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
 application = get_wsgi_application()
 
-# Search's Chinese analysis loads in about a second: here, once in the gunicorn master when it
-# preloads the app, rather than in each worker's first search.
-from search import analysis  # noqa: E402 - needs the settings above
+# What a worker would otherwise load on its first requests (about a second for search's Chinese
+# analysis alone): here, once in the gunicorn master when it preloads the app, before any fork.
+from portal import warmup  # noqa: E402 - needs the settings above
+from search import analysis  # noqa: E402
 
 analysis.warm_up()
+warmup.warm_up()

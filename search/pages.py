@@ -4,8 +4,6 @@ from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import Page
 
-from portal.pagecache.memo import memo
-
 #: A page type may define `search_category` (a short label) to appear in the "service category" facet.
 CATEGORY_ATTRIBUTES = ("search_category",)
 #: Service listings are grouped under category pages of this type: their title is the category.
@@ -78,10 +76,8 @@ def service_categories(rows):
         return {}
     step = Page.steplen
     parent_paths = {pk: path[:-step] for pk, path, depth in rows if depth > 1}
-    # Every service category's title by tree path (a dozen pages), once per content generation.
-    titles = memo(
-        "service_category_titles", lambda: dict(Page.objects.filter(content_type=ct).values_list("path", "title"))
-    )
+    # Every service category's title by tree path (a dozen pages).
+    titles = dict(Page.objects.filter(content_type=ct).values_list("path", "title"))
     return {pk: titles[path] for pk, path in parent_paths.items() if path in titles}
 
 

@@ -6,7 +6,6 @@ active language, then builds facets (content type, service category), applies th
 filters, paginates and highlights. `autocomplete()` serves the search box.
 """
 
-import copy
 import html
 import logging
 import math
@@ -14,14 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-
-from cms.core import visibility
-from portal.pagecache.memo import memo, memo_many, site_key
 
 from . import analysis, elastic
 from .pages import CATEGORY_ATTRIBUTES, page_category, page_texts, service_categories
@@ -104,7 +99,7 @@ def clean_paging(page, per_page):
 
 
 def _base_queryset(locale):
-    qs = visibility.public(Page.objects.live()).filter(depth__gt=1)
+    qs = Page.objects.live().public().filter(depth__gt=1)
     if locale is not None:
         qs = qs.filter(locale=locale)
     return qs
@@ -112,8 +107,7 @@ def _base_queryset(locale):
 
 def _active_locale():
     try:
-        # Locales are content (a change bumps the generation): looked up once per language and generation.
-        return memo(("active_locale", translation.get_language()), Locale.get_active)
+        return Locale.get_active()
     except Locale.DoesNotExist:
         return None
 
@@ -283,26 +277,15 @@ def _specific_pages(candidates):
 
 
 def _hit_sources(candidates, request):
-    """{pk: (specific page, title, body text, URL)} of the candidates shown.
-
-    A page's texts and URL are content (any change bumps the generation): kept per generation, as
-    Elasticsearch keeps a document's source with its index, so a page found again by another query
-    is not loaded and flattened again.
-    """
-    site = site_key(request)
-    by_key = {("search_hit", c.pk, site): c for c in candidates}
-
-    def load(missing):
-        pages = _specific_pages([by_key[key] for key in missing])
-        found = {}
-        for key in missing:
-            p = pages.get(key[1])
-            if p is not None:
-                title, body = page_texts(p)
-                found[key] = (p, title, body, p.get_url(request=request) or "")
-        return found
-
-    return {key[1]: value for key, value in memo_many(list(by_key), load).items() if value is not None}
+    """{pk: (specific page, title, body text, URL)} of the candidates shown (one query per page type)."""
+    pages = _specific_pages(candidates)
+    found = {}
+    for c in candidates:
+        p = pages.get(c.pk)
+        if p is not None:
+            title, body = page_texts(p)
+            found[c.pk] = (p, title, body, p.get_url(request=request) or "")
+    return found
 
 
 def _facet(pairs, selected):
@@ -359,7 +342,7 @@ def search_pages(query, *, page=1, per_page=10, content_type="", category="", re
         title_terms, title_norm = _terms_in(title, plan)
         outcome.hits.append(
             Hit(
-                page=copy.copy(p),  # shared through the memo: each request its own instance
+                page=p,
                 title=title,
                 title_html=mark_safe(_mark_aligned(title, title_norm, title_terms)),  # noqa: S308 - escaped
                 snippet_html=highlight(body, plan),

@@ -3,8 +3,6 @@
 from django.core.cache import cache
 from django.db import DatabaseError
 
-from portal.pagecache.memo import memo
-
 from .analysis import full_pinyin, is_han
 
 CACHE_KEY = "portal-search:synonyms:v1"
@@ -23,10 +21,9 @@ DEFAULT_SYNONYMS = [
 def synonym_map():
     """{word: [other words]} from the enabled synonym groups (empty when the table is unavailable).
 
-    A search asks this several times: kept in the worker per content generation (synonyms are
-    content, a change bumps it), behind the shared cache that saves building it in every worker.
+    Built once and kept in the shared cache (a change to a synonym deletes it).
     """
-    return memo("search_synonyms", _shared_synonym_map) or {}
+    return _shared_synonym_map() or {}
 
 
 def _shared_synonym_map():

@@ -7,6 +7,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from portal.common.http_cache import mark_public
+
 from . import services
 
 
@@ -41,7 +43,8 @@ def search(request):
             context["previous_url"] = _page_url(request, outcome.page - 1)
     site = Site.find_for_request(request)
     context["page"] = site.root_page.specific if site else None
-    return render(request, "search/search.html", context, status=status)
+    # Results are public content, the same for every visitor: cached like pages (and emptied with them).
+    return mark_public(request, render(request, "search/search.html", context, status=status))
 
 
 @require_GET

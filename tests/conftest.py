@@ -38,3 +38,12 @@ def run_manage(*args, env=None, settings="portal.settings.test", timeout=300):
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout
     )
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty page cache, as after a deploy (the cache itself stays on)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield

@@ -21,5 +21,8 @@ class CmsCoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
+        from . import caching
+
+        caching.connect()
         for model in WORKFLOW_ROOTS:
             post_save.connect(_attach_review_workflows, sender=model, dispatch_uid=f"workflow-roots-{model}")

@@ -9,10 +9,9 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from cms.core.blocks import HomeStreamBlock
-from cms.core.routing import ChildRouteMixin
 
 
-class HomePage(ChildRouteMixin, Page):
+class HomePage(Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,

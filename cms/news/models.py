@@ -13,11 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from cms.core import visibility
 from cms.core.blocks import BodyStreamBlock
 from cms.core.models import BasePage
 from cms.core.models.mixins import with_listing_images
-from portal.pagecache.memo import memo
 
 
 @register_snippet
@@ -51,7 +49,8 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            visibility.public(NewsPage.objects.live())
+            NewsPage.objects.live()
+            .public()
             .child_of(self)
             .select_related("category")
             # What the list shows and links to; a page object with all ~40 columns costs more to build.
@@ -77,10 +76,6 @@ class NewsIndexPage(BasePage):
             articles = articles.filter(tags__name=tag)
         categories = list(NewsCategory.objects.all())
         paginator = Paginator(articles, self.per_page)
-        if not tag and (not category or category in {c.slug for c in categories}):
-            # How many articles a listing has is content (publishing one bumps the generation):
-            # counted once per generation, not on every page view (a COUNT over every article).
-            paginator.count = memo(("news_count", self.pk, category), articles.count)
         context["articles"] = paginator.get_page(request.GET.get("page"))
         context["categories"] = categories
         context["current_category"] = category

@@ -1,7 +1,5 @@
 """Which grid and which steward look after a building."""
 
-from portal.pagecache.memo import memo
-
 from .models import Steward
 
 
@@ -14,8 +12,4 @@ def steward_for_building(building):
     grid = grid_for_building(building)
     if grid is None:
         return None
-    # Grids and stewards are content (a change bumps the generation): asked once per generation.
-    return memo(
-        ("grid_steward", grid.pk),
-        lambda: Steward.objects.filter(grids=grid, kind=Steward.Kind.GRID, active=True).order_by("pk").first(),
-    )
+    return Steward.objects.filter(grids=grid, kind=Steward.Kind.GRID, active=True).order_by("pk").first()

@@ -27,7 +27,6 @@ PORTAL_APPS = [
     "portal.stats",
     "portal.api",
     "portal.demo",
-    "portal.pagecache",
     "cms.core",
     "cms.home",
     "cms.pages",
@@ -44,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
+    "wagtailcache",
     "modelcluster",
     "taggit",
     "rest_framework",
@@ -76,13 +77,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.core.caching.BrowserRevalidateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.workorders.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.common.middleware.RequestSizeMiddleware",
-    "portal.pagecache.middleware.PageCacheMiddleware",
+    # Anonymous pages from the page cache (cms/core/caching.py): stored after the inner middleware
+    # ran, served before them; the language is known, the session not yet read.
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,7 +113,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "theme.context_processors.theme",
             ],
         },
     },
@@ -123,38 +127,46 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend with a health check that needs no round trip (portal/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "portal.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: REDIS_URL, default local memory.
+# Cache: REDIS_URL (django-redis), default local memory. "pages" holds whole anonymous pages
+# (wagtail-cache, cms/core/caching.py) under its own key prefix, so clearing it leaves the rest.
 REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "portal.pagecache.backends.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
-            "TIMEOUT": 300,
-            # Fail fast when Redis is down or hanging: pages are then served uncached (pagecache).
-            "OPTIONS": {
-                "socket_connect_timeout": env_int("REDIS_CONNECT_TIMEOUT_MS", 300) / 1000,
-                "socket_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
-            },
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
-        }
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+
+
+def _cache(prefix, timeout):
+    if not REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix, "TIMEOUT": timeout}
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal") + ":" + prefix,
+        "TIMEOUT": timeout,
+        "OPTIONS": {
+            # Fail open and fast: with Redis down or hanging every read is a miss, every write a
+            # no-op (pages are rendered, rate limits not counted); django-redis logs each failure.
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": env_int("REDIS_CONNECT_TIMEOUT_MS", 300) / 1000,
+            "SOCKET_TIMEOUT": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+        },
     }
 
-# Whole-page cache of anonymous public pages (portal/pagecache, docs/performance.md).
-PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
-PAGECACHE_TIMEOUT = env_int("PAGECACHE_TIMEOUT", 600)
+
+CACHES = {"default": _cache("default", 300), "pages": _cache("pages", PAGE_CACHE_SECONDS)}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
+# An edge cache (Varnish, a CDN) in front: FRONTEND_CACHE_URL is where Wagtail sends its PURGE
+# requests (wagtail.contrib.frontend_cache's HTTP backend, e.g. http://varnish:6081).
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 PORTAL_BENCH_VIEWS = env_bool("PORTAL_BENCH_VIEWS", False)  # bench/ only: the constant yardstick view
 
 # Search: ELASTICSEARCH_URL selects Elasticsearch; default the embedded database backend.

@@ -6,7 +6,7 @@ An idempotent replay (a key already used) is not counted: retrying never locks a
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -31,17 +31,34 @@ def _hit(*counters, window=3600):
     keys = [
         "wo-rate:" + bucket + ":" + hashlib.sha256(value.encode()).hexdigest()[:32] for bucket, value, _m in counters
     ]
-    count_in_window = getattr(cache, "count_in_window", None)
-    if count_in_window is not None:  # Redis: one round trip for all, instead of three per counter
-        counts = count_in_window(keys, window)
-        if counts is None:  # Redis is down: fail open
-            return False
-    else:
-        counts = [_locmem_count(key, window) for key in keys]
+    counts = _redis_counts(keys, window) if _on_redis() else [_count(key, window) for key in keys]
+    if any(count is None for count in counts):  # the cache is down: fail open
+        return False
     return any(count > maximum for count, (_b, _v, maximum) in zip(counts, counters, strict=True))
 
 
-def _locmem_count(key, window):
+def _on_redis():
+    return type(caches["default"]).__module__.startswith("django_redis")
+
+
+def _redis_counts(keys, window):
+    """Every counter in one round trip (`SET key 0 EX window NX` + `INCR key` each, pipelined),
+    through django-redis's own connection; None for each while Redis is unreachable."""
+    from django_redis import get_redis_connection
+    from redis.exceptions import RedisError
+
+    try:
+        pipe = get_redis_connection("default").pipeline(transaction=False)
+        for key in keys:
+            full = cache.make_key(key)
+            pipe.set(full, 0, ex=int(window), nx=True)
+            pipe.incr(full)
+        return pipe.execute()[1::2]
+    except (RedisError, OSError):
+        return [None] * len(keys)
+
+
+def _count(key, window):
     cache.add(key, 0, window)
     try:
         return cache.incr(key)

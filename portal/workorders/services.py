@@ -21,7 +21,6 @@ from cms.core.phone import validate_mobile
 from portal.grids.models import Building
 from portal.grids.routing import grid_for_building, steward_for_building
 from portal.notifications import outbox
-from portal.pagecache.memo import memo
 
 from .cleaning import clean_text
 from .models import Category, DailySequence, MeToo, Rating, Transition, WorkOrder, WorkOrderPhoto
@@ -132,14 +131,13 @@ def _replay(key):
 
 
 def category_for_code(code):
-    """The active category with this code. Categories are content (the request form lists them), so
-    the answer is kept per content generation (`portal.pagecache.memo`)."""
-    return memo(("category", code), lambda: by_unique_key(Category.objects.filter(code=code, active=True)))
+    """The active category with this code."""
+    return by_unique_key(Category.objects.filter(code=code, active=True))
 
 
 def building_with_grid(pk):
-    """The building with this id and its grid (routing needs both), kept per content generation."""
-    return memo(("building", pk), lambda: by_unique_key(Building.objects.select_related("grid").filter(pk=pk)))
+    """The building with this id and its grid (routing needs both)."""
+    return by_unique_key(Building.objects.select_related("grid").filter(pk=pk))
 
 
 def _clean_submission(

@@ -22,8 +22,6 @@ from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 
-from portal.pagecache.memo import memo_many
-
 from .. import analysis
 from ..pages import plain
 
@@ -117,23 +115,10 @@ class ChineseQueryMixin:
     def _allowed(self, candidates):
         """The candidate pks the caller's queryset allows, keeping `row_fields` of each in `self.rows`.
 
-        Whether a page passes the queryset's filters (live, public, language) and the columns read
-        with it change only with content, so each page's answer is kept for the content generation
-        (`portal.pagecache.memo`), per queryset (its SQL and parameters): a page any search has
-        already checked is not checked again. "Not allowed" is kept too (as False); the candidates
-        come from the search index, so made-up ids cannot fill the memo.
+        One query: the caller's queryset (live, public, language) asked about these ids only.
         """
         base = self.queryset.order_by()
-        sql, params = base.query.sql_with_params()
-        scope = ("search-allowed", sql, repr(params), self.row_fields)
-
-        def check(missing):
-            pks = [pk for _scope, pk in missing]
-            rows = {row[0]: row for row in pk_in(base, pks).values_list("pk", *self.row_fields)}
-            return {(scope, pk): rows.get(pk, False) for pk in pks}
-
-        found = memo_many([(scope, pk) for pk in candidates], check)
-        rows = {key[1]: row for key, row in found.items() if row}
+        rows = {row[0]: row for row in pk_in(base, list(candidates)).values_list("pk", *self.row_fields)}
         self.rows.update(rows)
         return set(rows)
 

@@ -1,20 +1,4 @@
 import pytest
-from django.core.cache import cache
-
-from portal.pagecache import generation, memo
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The whole-page cache switched on (the test settings keep it off for the rest of the suite)."""
-    settings.PAGECACHE_ENABLED = True
-    cache.clear()
-    generation.forget_local()
-    memo.forget()
-    yield
-    cache.clear()
-    generation.forget_local()
-    memo.forget()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -13,6 +13,7 @@ print(json.dumps({
     "engine": db["ENGINE"], "name": str(db["NAME"]), "host": db.get("HOST", ""), "port": str(db.get("PORT", "")),
     "conn_max_age": db.get("CONN_MAX_AGE"),
     "cache": settings.CACHES["default"]["BACKEND"], "cache_location": settings.CACHES["default"].get("LOCATION", ""),
+    "pages_cache": settings.CACHES["pages"]["BACKEND"], "pages_options": settings.CACHES["pages"].get("OPTIONS", {}),
     "es": settings.ELASTICSEARCH_URL, "debug": settings.DEBUG, "hosts": settings.ALLOWED_HOSTS,
     "media": str(settings.MEDIA_ROOT), "language": settings.LANGUAGE_CODE, "tz": settings.TIME_ZONE,
     "languages": [code for code, _ in settings.LANGUAGES],
@@ -53,10 +54,11 @@ def test_environment_selects_database_cache_search_hosts_and_media(tmp_path):
             "MEDIA_ROOT": str(tmp_path),
         }
     )
-    assert values["engine"] == "portal.postgresql"  # Django's backend, cheaper health check
+    assert values["engine"] == "django.db.backends.postgresql"  # Django's own backend
     assert (values["name"], values["host"], values["port"]) == ("portal", "db.internal", "5433")
     assert values["conn_max_age"] == 60
-    assert values["cache"] == "portal.pagecache.backends.ResilientRedisCache"  # RedisCache that degrades
+    assert values["cache"] == "django_redis.cache.RedisCache"  # fails open (IGNORE_EXCEPTIONS)
+    assert values["pages_cache"] == "django_redis.cache.RedisCache" and values["pages_options"]["IGNORE_EXCEPTIONS"]
     assert values["cache_location"] == "redis://cache.internal:6379/3"
     assert values["es"] == "http://search.internal:9200"
     assert values["debug"] is True

@@ -3,7 +3,6 @@
 Components stay small includes with flat variables; these tags only compute what a template cannot.
 """
 
-import copy
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,9 +14,6 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
-
-from cms.core import visibility
-from portal.pagecache.memo import memo, site_key
 
 register = template.Library()
 
@@ -41,22 +37,18 @@ def _site_root(request):
 
     def compute():
         site = Site.find_for_request(request)
-        if site is None:
-            return None
-        # Across requests too, for the content generation (a copy: its caches stay this request's).
-        root = memo(("site_root", site.pk, translation.get_language()), lambda: site.root_page.localized)
-        return copy.copy(root)
+        return site.root_page.localized if site is not None else None
 
     return _memo(request, ("site_root", translation.get_language()), compute)
 
 
 def _locales(request):
-    """Every Locale by language code, read once per content generation."""
+    """Every Locale by language code, read once per request."""
 
     def compute():
         return {locale.language_code: locale for locale in Locale.objects.all()}
 
-    return _memo(request, "locales", lambda: memo("locales", compute))
+    return _memo(request, "locales", compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -69,7 +61,7 @@ def main_menu(context):
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
     items = []
-    children = visibility.public(root.get_children().live().in_menu())
+    children = root.get_children().live().in_menu().public()
     for child in children.only("id", "path", "title", "url_path", "depth"):
         items.append(
             {
@@ -92,15 +84,13 @@ def breadcrumb_items(context, page=None):
         return []
 
     def ancestors():
-        qs = visibility.public(page.get_ancestors().filter(depth__gte=root.depth).live())
+        qs = page.get_ancestors().filter(depth__gte=root.depth).live().public()
         items = [{"title": a.title, "url": a.get_url(request)} for a in qs.only("title", "url_path", "depth")]
         if items:
             items[0]["title"] = translation.gettext("Home")
         return tuple(items)
 
-    # Titles, paths and privacy are content (a change bumps the generation): once per generation.
-    trail = memo(("breadcrumbs", site_key(request), page.pk, translation.get_language()), ancestors)
-    return [dict(item) for item in trail] + [{"title": page.title, "url": None}]
+    return [*ancestors(), {"title": page.title, "url": None}]
 
 
 @register.simple_tag(takes_context=True)
@@ -118,10 +108,8 @@ def language_links(context):
     if not isinstance(page, Page):
         key = ("language_links", None, request.path, current)
         return _memo(request, key, lambda: _language_links(request, page, current))
-    # A page's translations and their URLs are content: once per generation (a copy per request).
-    key = ("language_links", site_key(request), page.pk, request.path, current)
-    links = _memo(request, key, lambda: memo(key, lambda: tuple(_language_links(request, page, current))))
-    return [dict(link) for link in links]
+    key = ("language_links", page.pk, request.path, current)
+    return _memo(request, key, lambda: _language_links(request, page, current))
 
 
 UNTRANSLATED_PARAM = "untranslated"
@@ -134,7 +122,7 @@ def _nearest_translation(request, page, locale):
     if root is None or locale is None:
         return None
     ancestors = page.get_ancestors().filter(depth__gte=root.depth).values_list("translation_key", flat=True)
-    translated = visibility.public(Page.objects.filter(translation_key__in=list(ancestors), locale=locale).live())
+    translated = Page.objects.filter(translation_key__in=list(ancestors), locale=locale).live().public()
     return translated.order_by("-depth").first()
 
 

@@ -3,9 +3,9 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.core import visibility
 from cms.core.models.mixins import CARD, with_listing_images
 from cms.events.kinds import EventKind
 
@@ -25,8 +25,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         # Each event exists once per language: list the visitor's, never the same event twice.
-        events = visibility.in_active_locale(visibility.public(EventPage.objects.live()))
-        events = events.filter(start__gte=timezone.now())
+        events = EventPage.objects.live().public().filter(locale=Locale.get_active(), start__gte=timezone.now())
         if value.get("kind"):
             events = events.filter(kind=value["kind"])
         events = with_listing_images(events.defer_streamfields())
@@ -55,7 +54,7 @@ class LatestNewsBlock(blocks.StructBlock):
         from cms.news.models import NewsPage
 
         context = super().get_context(value, parent_context)
-        articles = visibility.in_active_locale(visibility.public(NewsPage.objects.live()))
+        articles = NewsPage.objects.live().public().filter(locale=Locale.get_active())
         if value.get("category"):
             articles = articles.filter(category=value["category"])
         context["articles"] = with_listing_images(
@@ -75,7 +74,7 @@ class LatestNewsBlock(blocks.StructBlock):
 def _news_index_url(request):
     from cms.news.models import NewsIndexPage
 
-    index = visibility.in_active_locale(NewsIndexPage.objects.live()).first()
+    index = NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
     return index.get_url(request) if index is not None else ""
 
 
@@ -92,7 +91,8 @@ class ServicesInCategoryBlock(blocks.StructBlock):
         services = ServicePage.objects.none()
         if category:
             services = (
-                visibility.public(ServicePage.objects.live())
+                ServicePage.objects.live()
+                .public()
                 .child_of(category)
                 .defer_streamfields()
                 .select_related("partner")

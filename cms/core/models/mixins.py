@@ -4,10 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
-
-from cms.core.routing import ChildRouteMixin
 
 
 class ListingMixin(models.Model):
@@ -37,7 +35,7 @@ class ListingMixin(models.Model):
         abstract = True
 
 
-class BasePage(ChildRouteMixin, ListingMixin, Page):
+class BasePage(ListingMixin, Page):
     """Every content page: listing fields, searchable title (boosted) and API fields."""
 
     search_fields = [
@@ -50,14 +48,6 @@ class BasePage(ChildRouteMixin, ListingMixin, Page):
 
     class Meta:
         abstract = True
-
-    def get_view_restrictions(self):
-        """Wagtail's privacy check asks this on every page view: no query when none can apply."""
-        from cms.core import visibility
-
-        if visibility.unrestricted(self):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
 
 THUMBNAIL = "fill-320x180"

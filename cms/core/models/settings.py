@@ -1,7 +1,5 @@
 """Site-wide settings editors change in the admin, so another company can rebrand without code."""
 
-import copy
-
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import translation
@@ -9,10 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Site
 
 from cms.core.blocks.content import LinkBlock
-from portal.pagecache.memo import memo
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour like #b71c1c."))
 
@@ -107,20 +103,13 @@ class BrandSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """Every page's header and footer read these: kept per content generation, a copy per request."""
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            if site is None:
-                return super().for_request(request)
-            instance = copy.copy(memo(("brand_settings", site.pk), lambda: cls.for_site(site)))
-            instance._request = request
-            instance.localize(translation.get_language())
-            setattr(request, attr_name, instance)
-        return getattr(request, attr_name)
+        """Wagtail's settings for this request, with the English words in place on English pages."""
+        instance = super().for_request(request)
+        instance.localize(translation.get_language())
+        return instance
 
     def localize(self, language):
-        """Put the English words in place of the Chinese ones on this (per-request) copy, for English."""
+        """Put the English words in place of the Chinese ones on this (per-request) instance, for English."""
         if not (language or "").startswith("en"):
             return
         for name in self.TRANSLATED_FIELDS:

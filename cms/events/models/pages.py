@@ -15,7 +15,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.core import visibility
 from cms.core.blocks import AgendaBlock, BodyStreamBlock
 from cms.core.models import BasePage
 from cms.core.models.mixins import with_listing_images
@@ -48,7 +47,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         past = request.GET.get("when") == "past"
-        events = visibility.public(EventPage.objects.live()).child_of(self).defer_streamfields()
+        events = EventPage.objects.live().public().child_of(self).defer_streamfields()
         events = with_listing_images(events)
         events = (
             events.filter(end__lt=now).order_by("-start") if past else events.filter(end__gte=now).order_by("start")

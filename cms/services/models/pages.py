@@ -13,7 +13,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.core import visibility
 from cms.core.blocks import BodyStreamBlock
 from cms.core.blocks.content import ImageBlock
 from cms.core.models import BasePage
@@ -35,7 +34,8 @@ class ServiceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = (
-            visibility.public(ServiceCategoryPage.objects.live())
+            ServiceCategoryPage.objects.live()
+            .public()
             .child_of(self)
             .select_related("listing_image")
             # What the cards show and link to; all ~40 columns of each page cost more to build.
@@ -61,7 +61,8 @@ class ServiceCategoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            visibility.public(ServicePage.objects.live())
+            ServicePage.objects.live()
+            .public()
             .child_of(self)
             .defer_streamfields()
             .select_related("partner")

@@ -199,7 +199,6 @@ PUBLIC_SITE = {
     "healthz": ("get", "/healthz", PUBLIC, "view"),
     "search:search": ("get", "/search/?q=食堂", PUBLIC, "list"),
     "search:autocomplete": ("get", "/search/autocomplete/?q=食", PUBLIC, "list"),
-    "theme:elder_mode": ("post", "/elder-mode/", EVERYBODY_ON, "edit"),
     # Our subclass of Wagtail's API v2 pages endpoint: published public pages only.
     "wagtailapi:pages:listing": ("get", "/api/v2/pages/", PUBLIC, "list"),
     "wagtailapi:pages:detail": ("get", "/api/v2/pages/{home}/", PUBLIC, "view"),

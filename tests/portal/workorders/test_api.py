@@ -195,10 +195,12 @@ def test_unknown_json_field_is_refused_in_chinese(client, category, building):
 def _redis_cache(settings, location):
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.pagecache.backends.ResilientRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": location,
             "KEY_PREFIX": "test-rate-limits",
-        }
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.3, "SOCKET_TIMEOUT": 0.5},
+        },
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rl-pages"},
     }
     from django.core.cache import cache
 
@@ -240,23 +242,19 @@ def test_rate_limit_on_redis(client, category, building, settings):
         _rate_limit_journey(client, category, building, settings)
         # The counter expires an hour after the first count, like add(key, 0, 3600) + incr; several
         # counters are counted in one round trip, each on its own.
-        assert cache.count_in_window(["probe"], 3600) == [1]
-        assert cache.count_in_window(["probe", "other"], 3600) == [2, 1]
-        key = cache.make_and_validate_key("probe")
-        assert 3590 < cache._cache.get_client(key).ttl(key) <= 3600
+        from portal.workorders import limits
+
+        assert limits._redis_counts(["probe"], 3600) == [1]
+        assert limits._redis_counts(["probe", "other"], 3600) == [2, 1]
+        assert 3590 < cache.ttl("probe") <= 3600
     finally:
         cache.clear()
 
 
 def test_rate_limit_fails_open_when_redis_is_down(client, category, building, settings):
     """Nothing listens on port 1: counts cannot be kept, residents are not refused."""
-    from portal.pagecache.backends import ResilientRedisCache
-
     _redis_cache(settings, "redis://127.0.0.1:1/0")
     settings.WORKORDER_RATE_LIMITS = {"ip_per_hour": 1, "phone_per_hour": 1}
-    try:
-        form = submit_form(category, building)
-        statuses = [client.post(f"{BASE}/requests", form, HTTP_IDEMPOTENCY_KEY=f"k{i}").status_code for i in range(3)]
-        assert statuses == [201, 201, 201]
-    finally:
-        ResilientRedisCache._down_until = 0.0
+    form = submit_form(category, building)
+    statuses = [client.post(f"{BASE}/requests", form, HTTP_IDEMPOTENCY_KEY=f"k{i}").status_code for i in range(3)]
+    assert statuses == [201, 201, 201]

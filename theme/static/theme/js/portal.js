@@ -23,3 +23,31 @@ for (const form of document.querySelectorAll("form[method=post]")) {
     }
   });
 }
+
+// The elder-friendly mode switch: hidden until this script runs, then kept in this browser.
+for (const button of document.querySelectorAll("[data-elder-toggle]")) {
+  const root = document.documentElement;
+  const show = () => {
+    const on = root.classList.contains("elder");
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    const icon = button.querySelector(".switch-button__icon");
+    if (icon) {
+      icon.textContent = on ? "✓" : "A+";
+    }
+  };
+  button.addEventListener("click", () => {
+    const on = root.classList.toggle("elder");
+    try {
+      if (on) {
+        window.localStorage.setItem("elder_mode", "1");
+      } else {
+        window.localStorage.removeItem("elder_mode");
+      }
+    } catch (error) {
+      // Storage blocked: the mode holds on this page only.
+    }
+    show();
+  });
+  show();
+  button.closest("[hidden]")?.removeAttribute("hidden");
+}

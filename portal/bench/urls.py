@@ -5,7 +5,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "pagecache"
+app_name = "bench"
 
 urlpatterns = []
 if getattr(settings, "PORTAL_BENCH_VIEWS", False):
