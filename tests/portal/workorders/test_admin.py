@@ -118,3 +118,11 @@ def test_admin_links_to_a_request_open_its_inspect_view(client, manager, categor
     assert url == f"/admin/workorders/workorder/inspect/{order.pk}/"
     client.force_login(manager)
     assert client.get(url).status_code == 200
+
+
+def test_api_key_listing_opens_for_a_superuser(client):
+    """Keys are issued on the command line: the listing offers no "add" (it answered 500 to a superuser)."""
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    response = client.get("/admin/workorders/apitoken/")
+    assert response.status_code == 200
+    assert "/admin/workorders/apitoken/new/" not in response.content.decode()
