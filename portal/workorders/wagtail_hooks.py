@@ -97,6 +97,10 @@ class ApiTokenViewSet(ModelViewSet):
     form_fields = ["name", "active"]
     copy_view_enabled = False
 
+    def get_index_view_kwargs(self, **kwargs):
+        # No "add" button either: its URL is not registered, and the listing answered 500 to a superuser.
+        return {**super().get_index_view_kwargs(**kwargs), "add_url_name": None}
+
     def get_urlpatterns(self):
         # Keys are issued with `manage.py workorder_token` (the key is shown once); here they are listed and revoked.
         return [p for p in super().get_urlpatterns() if p.name not in ("add", "copy")]

@@ -44,4 +44,4 @@ def test_suggestions_work_with_the_keyboard(desktop, site):
     page.keyboard.press("ArrowDown")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert unquote(page.url).endswith(menu.url)
+    assert unquote(page.url).endswith(unquote(menu.url))

@@ -58,7 +58,9 @@ def plan():
     for role in ROLES:
         for language in LANGUAGES:
             home = "/en/" if language == "en" else "/"
-            pages, _findings, _ref = crawler.crawl(client_for(role), [home, "/sitemap.xml"], language=language)
+            pages, _findings, _ref = crawler.crawl(
+                client_for(role), [home, "/sitemap.xml"], language=language, per_shape=1
+            )
             for url, page in pages.items():
                 if page.status != 200 or not page.lang or url.startswith(crawler.NOT_ENTERED):
                     continue

@@ -70,6 +70,8 @@ def test_bulk_assignment_calls_the_service_and_respects_scope(client, world):
     # Grid B's request is not in grid A's steward's list: nothing is assigned at all.
     response = client.post("/steward/requests/assign/", {"orders": [world.order_b.number], "steward": world.general.pk})
     assert response.status_code == 400
+    # The error comes in the site's one error summary (focused by portal.js, count in the title).
+    assert "data-error-summary" in response.content.decode() and 'data-error-count="1"' in response.content.decode()
     world.order_b.refresh_from_db()
     assert world.order_b.assignee is None
     client.force_login(world.users["general"])
