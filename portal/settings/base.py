@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.common.csp.PortalCSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out log-in (docs/deployment.md)
 ]
 
@@ -198,6 +199,28 @@ AXES_USERNAME_CALLABLE = "portal.accounts.lockout.username"
 AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out"
 AXES_VERBOSE = False
 ACCOUNT_RATE_LIMITS = {"login_failed": None}  # axes is the one policy for failed log-ins
+
+# Content-Security-Policy (django-csp, portal/common/csp.py, docs/deployment.md): no inline script
+# on the public site; the admin's own inline scripts are allowed there and reported (report-only).
+_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],  # style attributes of Wagtail's admin and rich text
+    "img-src": ["'self'", "data:", "blob:", *env_list("CSP_IMG_SRC", [])],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *env_list("CSP_FRAME_SRC", [])],  # video embeds' hosts
+    "media-src": ["'self'", *env_list("CSP_IMG_SRC", [])],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+if env_str("CSP_REPORT_URI", ""):
+    _CSP["report-uri"] = [env_str("CSP_REPORT_URI", "")]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP}
+CSP_ADMIN_INLINE_SCRIPT_PATHS = ["/admin/", "/django-admin/"]
 
 # Languages: Chinese first, English second; Asia/Shanghai time.
 LANGUAGE_CODE = "zh-hans"
