@@ -54,3 +54,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+# A database outage outside any view (a middleware's response hook) is a 503 too (issue 16).
+handler500 = "portal.workorders.middleware.server_error"

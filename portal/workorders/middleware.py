@@ -1,10 +1,12 @@
 """A database outage answers 503 with Retry-After (never a 500), so clients and residents retry."""
 
 import logging
+import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
@@ -28,18 +30,31 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exc):
         if not _is_outage(exc):
             return None
-        logger.error("Database unavailable on %s: %s", request.path, exc)
-        for conn in connections.all(initialized_only=True):
-            conn.close_if_unusable_or_obsolete()
-        message = _("The service is briefly unavailable. Nothing was saved; please try again in a minute.")
-        wants_json = request.path.startswith(("/api/", "/open311/")) or "json" in request.headers.get("Accept", "")
-        if wants_json:
-            response = JsonResponse({"detail": message, "code": "service_unavailable"}, status=503)
-        else:
-            response = HttpResponse(
-                f'<!DOCTYPE html><html lang="zh-hans"><meta charset="utf-8"><title>503</title><p>{message}</p></html>',
-                status=503,
-                content_type="text/html; charset=utf-8",
-            )
-        response["Retry-After"] = RETRY_AFTER
-        return response
+        return outage_response(request, exc)
+
+
+def server_error(request, template_name="500.html"):
+    """`handler500`: an outage raised outside any view (a middleware's process_response, such as
+    Wagtail's redirect lookup on a 404) is a 503 with Retry-After as well; anything else is Django's 500."""
+    exc = sys.exc_info()[1]
+    if exc is not None and _is_outage(exc):
+        return outage_response(request, exc)
+    return defaults.server_error(request, template_name)
+
+
+def outage_response(request, exc):
+    logger.error("Database unavailable on %s: %s", request.path, exc)
+    for conn in connections.all(initialized_only=True):
+        conn.close_if_unusable_or_obsolete()
+    message = _("The service is briefly unavailable. Nothing was saved; please try again in a minute.")
+    wants_json = request.path.startswith(("/api/", "/open311/")) or "json" in request.headers.get("Accept", "")
+    if wants_json:
+        response = JsonResponse({"detail": message, "code": "service_unavailable"}, status=503)
+    else:
+        response = HttpResponse(
+            f'<!DOCTYPE html><html lang="zh-hans"><meta charset="utf-8"><title>503</title><p>{message}</p></html>',
+            status=503,
+            content_type="text/html; charset=utf-8",
+        )
+    response["Retry-After"] = RETRY_AFTER
+    return response
