@@ -59,7 +59,8 @@ if settings.DEBUG:
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
-# Branded error pages in the visitor's language (theme/templates/404.html, 403.html, 500.html).
+# Branded error pages in the visitor's language (theme/templates/404.html, 403.html, 500.html); a
+# database outage raised outside any view (a middleware's response hook) is a 503 (issue 16).
 handler404 = "theme.views.page_not_found"
 handler403 = "theme.views.permission_denied"
 handler500 = "theme.views.server_error"

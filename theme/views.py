@@ -1,10 +1,14 @@
 """The error pages: branded, in the visitor's language, phone-friendly."""
 
+import sys
+
 from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+
+from portal.workorders.middleware import is_outage, outage_response
 
 # Error pages (handler404/403/500 in portal.urls, CSRF_FAILURE_VIEW in settings): branded, in the
 # visitor's language (LocaleMiddleware has already activated it), phone-friendly.
@@ -26,7 +30,12 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     """Rendered without context processors, template tags that query, or the session: the error may be
-    the database itself. Only the language and static files are used (elder mode is the browser's own)."""
+    the database itself. Only the language and static files are used (elder mode is the browser's own).
+    An outage raised outside any view (a middleware's response hook, such as Wagtail's redirect lookup
+    on a 404) is a 503 with Retry-After, like the outages inside views."""
+    exc = sys.exc_info()[1]
+    if exc is not None and is_outage(exc):
+        return outage_response(request, exc)
     language = translation.get_language() or settings.LANGUAGE_CODE
     home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
     context = {"LANGUAGE_CODE": language, "home_url": home_url}

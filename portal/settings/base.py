@@ -3,6 +3,7 @@
 dev.py, test.py and production.py import this module and override a few values.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.weixin",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -95,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.common.csp.PortalCSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out log-in (docs/deployment.md)
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -189,6 +193,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account or address
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -218,6 +223,40 @@ SOCIALACCOUNT_PROVIDERS = {
     }
 }
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
+
+# One brute-force policy for every log-in form (site, Wagtail admin, Django admin): django-axes with
+# its database handler, so it holds while Redis is down. Per account and per address, separately.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "portal.accounts.lockout.username"
+AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout.locked_out"
+AXES_VERBOSE = False
+ACCOUNT_RATE_LIMITS = {"login_failed": None}  # axes is the one policy for failed log-ins
+
+# Content-Security-Policy (django-csp, portal/common/csp.py, docs/deployment.md): no inline script
+# on the public site; the admin's own inline scripts are allowed there and reported (report-only).
+_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],  # style attributes of Wagtail's admin and rich text
+    "img-src": ["'self'", "data:", "blob:", *env_list("CSP_IMG_SRC", [])],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *env_list("CSP_FRAME_SRC", [])],  # video embeds' hosts
+    "media-src": ["'self'", *env_list("CSP_IMG_SRC", [])],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+if env_str("CSP_REPORT_URI", ""):
+    _CSP["report-uri"] = [env_str("CSP_REPORT_URI", "")]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP}
+CSP_ADMIN_INLINE_SCRIPT_PATHS = ["/admin/", "/django-admin/"]
 
 # Languages: Chinese first, English second; Asia/Shanghai time.
 LANGUAGE_CODE = "zh-hans"

@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER = "30"
 
 
-def _is_outage(exc):
+def is_outage(exc):
     # OperationalError covers "connection refused", "database is locked", "server closed the connection".
     return isinstance(exc, OperationalError | InterfaceError) or (
         isinstance(exc, DatabaseError) and "connect" in str(exc).lower()
@@ -26,20 +26,24 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exc):
-        if not _is_outage(exc):
+        if not is_outage(exc):
             return None
-        logger.error("Database unavailable on %s: %s", request.path, exc)
-        for conn in connections.all(initialized_only=True):
-            conn.close_if_unusable_or_obsolete()
-        message = _("The service is briefly unavailable. Nothing was saved; please try again in a minute.")
-        wants_json = request.path.startswith(("/api/", "/open311/")) or "json" in request.headers.get("Accept", "")
-        if wants_json:
-            response = JsonResponse({"detail": message, "code": "service_unavailable"}, status=503)
-        else:
-            response = HttpResponse(
-                f'<!DOCTYPE html><html lang="zh-hans"><meta charset="utf-8"><title>503</title><p>{message}</p></html>',
-                status=503,
-                content_type="text/html; charset=utf-8",
-            )
-        response["Retry-After"] = RETRY_AFTER
-        return response
+        return outage_response(request, exc)
+
+
+def outage_response(request, exc):
+    logger.error("Database unavailable on %s: %s", request.path, exc)
+    for conn in connections.all(initialized_only=True):
+        conn.close_if_unusable_or_obsolete()
+    message = _("The service is briefly unavailable. Nothing was saved; please try again in a minute.")
+    wants_json = request.path.startswith(("/api/", "/open311/")) or "json" in request.headers.get("Accept", "")
+    if wants_json:
+        response = JsonResponse({"detail": message, "code": "service_unavailable"}, status=503)
+    else:
+        response = HttpResponse(
+            f'<!DOCTYPE html><html lang="zh-hans"><meta charset="utf-8"><title>503</title><p>{message}</p></html>',
+            status=503,
+            content_type="text/html; charset=utf-8",
+        )
+    response["Retry-After"] = RETRY_AFTER
+    return response

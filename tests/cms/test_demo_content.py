@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 from wagtail.models import Locale
 
 from cms.events.models import EventPage, EventSignup
@@ -33,5 +34,5 @@ def test_demo_content_is_served(client, monkeypatch):
     for category in ("canteen", "elderly-care", "housekeeping", "family-doctor"):
         assert client.get(f"/services/{category}/").status_code == 200
     assert client.get("/news/").status_code == 200
-    assert client.login(username="partner_canteen", password="demo-pass-123")
+    assert client.login(request=HttpRequest(), username="partner_canteen", password="demo-pass-123")  # axes needs one
     assert "圣菲漫步公益食堂" in client.get("/partners/dashboard/").content.decode()

@@ -398,6 +398,16 @@ ADMIN_VIEWSETS = {
     ),
 }
 
+# Issue 16: a steward's pickers hold only their grids' buildings, units and stewards; picking another
+# grid's is a 404 (not listed). Editors still pick any steward for the public steward card.
+for _model in ("building", "unit", "steward"):
+    _key = f"admin:wagtailsnippetchoosers_grids_{_model}:chosen"
+    _method, _url, _cells, _what = ADMIN_VIEWSETS[_key]
+    _cells = {**_cells, "steward_b": 404, "general": 404}
+    if _model != "steward":
+        _cells["editor"] = 404
+    ADMIN_VIEWSETS[_key] = (_method, _url, _cells, _what)
+
 # ---------------------------------------------------------------------------------------------------------
 # The portal's ninja API: "METHOD /path" (as in the OpenAPI document) → (concrete path, body, expected).
 # Every role calls with its session and its own staff API key (Authorization: Bearer ...).
