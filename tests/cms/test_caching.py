@@ -177,6 +177,14 @@ class TestWhatEmptiesTheCache:
         response = client.get("/")
         assert response["X-Wagtail-Cache"] == "miss" and 'href="/news/"' in response.content.decode()
 
+    def test_a_direct_save_of_a_live_page(self, client, news):
+        """Code that saves a live page's fields (not a draft) changes what visitors see."""
+        _index, article = news
+        _cached(client, "/news/water/")
+        article.title = "停水通知（直接保存）"
+        article.save()
+        assert "停水通知（直接保存）" in client.get("/news/water/").content.decode()
+
     def test_a_view_restriction(self, client, news):
         index, _article = news
         _cached(client, "/news/water/")
