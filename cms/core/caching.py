@@ -135,12 +135,32 @@ def shows_on_pages(model):
     return model._meta.label_lower in SHOWN_ON_PAGES | extra
 
 
-def _on_save(sender, instance, raw=False, **kwargs):
+#: Fields Wagtail saves on a page for a draft, a lock or a workflow: none shows on the live page.
+DRAFT_FIELDS = {
+    "comments",
+    "wagtail_admin_comments",
+    "latest_revision_created_at",
+    "draft_title",
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
     from wagtail.models import Page
 
-    if raw or isinstance(instance, Page):
-        return  # a page's draft save shows nothing: publish/unpublish/move signals decide
-    if shows_on_pages(sender):
+    if raw:
+        return
+    if isinstance(instance, Page):
+        # A draft saves only bookkeeping fields; a direct save of a live page's own fields (code,
+        # not the admin, which publishes) changes what visitors see.
+        if not instance.live or (update_fields is not None and set(update_fields) <= DRAFT_FIELDS):
+            return
+        clear()
+    elif shows_on_pages(sender):
         clear()
 
 

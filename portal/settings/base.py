@@ -59,7 +59,6 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
-    "wagtailcache",
     "modelcluster",
     "taggit",
     "rest_framework",
@@ -160,6 +159,9 @@ def _cache(prefix, timeout):
 CACHES = {"default": _cache("default", 300), "pages": _cache("pages", PAGE_CACHE_SECONDS)}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 WAGTAIL_CACHE_BACKEND = "pages"
+# wagtail-cache is used for its middleware only, not installed as an app: its admin "clear cache"
+# button and clear_wagtail_cache command call cache.clear(), which on django-redis empties the whole
+# Redis database (rate-limit counters included). cms/core/caching.py clears only the pages' keys.
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 # An edge cache (Varnish, a CDN) in front: FRONTEND_CACHE_URL is where Wagtail sends its PURGE
 # requests (wagtail.contrib.frontend_cache's HTTP backend, e.g. http://varnish:6081).

@@ -177,6 +177,14 @@ class TestWhatEmptiesTheCache:
         response = client.get("/")
         assert response["X-Wagtail-Cache"] == "miss" and 'href="/news/"' in response.content.decode()
 
+    def test_a_direct_save_of_a_live_page(self, client, news):
+        """Code that saves a live page's fields (not a draft) changes what visitors see."""
+        _index, article = news
+        _cached(client, "/news/water/")
+        article.title = "停水通知（直接保存）"
+        article.save()
+        assert "停水通知（直接保存）" in client.get("/news/water/").content.decode()
+
     def test_a_view_restriction(self, client, news):
         index, _article = news
         _cached(client, "/news/water/")
@@ -286,3 +294,24 @@ def test_search_results_are_shared_by_anonymous_visitors_only(client, news):
     signed_in.force_login(user)
     response = signed_in.get(url)
     assert response["X-Wagtail-Cache"] == "skip" and "public" not in response.get("Cache-Control", "")
+
+
+def test_clearing_the_page_cache_on_redis_leaves_other_keys(settings):
+    """The pages share a Redis database with rate-limit counters: only the pages' keys go."""
+    import os
+
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL not set")
+    from cms.core import caching
+
+    redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+    settings.CACHES = {
+        "default": {**redis, "KEY_PREFIX": "test-default"},
+        "pages": {**redis, "KEY_PREFIX": "test-pages"},
+    }
+    caches["default"].set("wo-rate:ip:x", 3)
+    caches["pages"].set("some-page", b"<html>")
+    caching._clear_now()
+    assert caches["pages"].get("some-page") is None
+    assert caches["default"].get("wo-rate:ip:x") == 3
+    caches["default"].delete("wo-rate:ip:x")
