@@ -76,6 +76,12 @@ class MatrixWorld(World):
         self.plan = VisitPlan.objects.create(steward=self.steward_a, year=2026, quarter=1)
         self.news_category = NewsCategory.objects.create(name="社区通知", slug="notice")
         self.synonym = Synonym.objects.create(terms="老人 长者")
+        from portal.notifications.models import Notification, SmsTemplate
+
+        self.notification = Notification.objects.create(
+            event="accept", channel="sms", recipient="13800001234", body="x"
+        )
+        self.sms_template = SmsTemplate.objects.create(kind="accept", template_code="SMS_1")
         self.tokens = {
             role: ApiToken.issue(user, f"matrix {role}")[1] for role, user in self.users.items() if user is not None
         }

@@ -129,6 +129,8 @@ ACCOUNTS_AND_STATS = {
     "accounts:my_data_download": ("get", "/my/data/download/", OWN_DATA, "export"),
     # Without the confirmation box nothing is deleted: 400 for everybody logged in.
     "accounts:my_data_delete": ("post", "/my/data/delete/", statuses(400, anonymous=LOGIN), "delete"),
+    "accounts:claim": ("get", "/my/phone/claim/", OWN_DATA, "view"),
+    "notifications:preferences": ("get", "/my/messages/", OWN_DATA, "view"),
     "stats:dashboard": ("get", "/data-centre/", STATISTICS, "list"),
     "stats:export": ("get", "/data-centre/export.xlsx", STATISTICS, "export"),
     "stats:cases": ("get", "/data-centre/cases/", STATISTICS, "view"),
@@ -172,6 +174,7 @@ EVENTS = {
     "events:signup": ("get", "/events/signups/{signup_token}/", PUBLIC, "view"),
     "events:signup_qr": ("get", "/events/signups/{signup_token}/qr.svg", PUBLIC, "view"),
     "events:signup_cancel": ("get", "/events/signups/{signup_token}/cancel/", PUBLIC, "view"),
+    "events:offer_confirm": ("get", "/events/offer/", PUBLIC, "view"),
     "events:checkin": ("get", "/events/checkin/{signup_code}/", SIGNUP_STAFF, "transition"),
     "events:on_behalf": ("get", "/events/{event}/on-behalf/", SIGNUP_STAFF, "submit"),
 }
@@ -378,6 +381,21 @@ ADMIN_VIEWSETS = {
         "{category}",
         read=MANAGER_ONLY,
         delete=NOBODY,
+        names=MODEL,
+    ),
+    # The outbox (personal data: numbers, texts) and the SMS templates: superusers only.
+    **viewset(
+        "notifications_notification",
+        "/admin/notifications/notification/",
+        "{notification}",
+        read=NOBODY,
+        names=("index", "index_results", "inspect"),
+    ),
+    **viewset(
+        "notifications_smstemplate",
+        "/admin/notifications/smstemplate/",
+        "{sms_template}",
+        read=NOBODY,
         names=MODEL,
     ),
     **viewset(
@@ -648,6 +666,8 @@ def _values(world):
         "synonym": world.synonym.pk,
         "category": world.category.pk,
         "api_token": world.api_token.pk,
+        "notification": world.notification.pk,
+        "sms_template": world.sms_template.pk,
         "home": world.event.get_site().root_page_id,
     }
 

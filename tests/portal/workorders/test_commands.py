@@ -91,3 +91,16 @@ def test_workorder_token_prints_a_key_once(capsys, db):
     assert raw not in ApiToken.objects.get().key_hash
     with pytest.raises(CommandError):
         call_command("workorder_token", "nobody", "x")
+
+
+def test_the_overdue_digest_reaches_a_steward_with_a_work_mobile_by_sms(category, building, steward, sms_outbox):
+    steward.phone = "13900001111"
+    steward.save()
+    late = services.submit(**submission(category, building), notify=False)
+    WorkOrder.objects.filter(pk=late.pk).update(response_due=timezone.now() - timedelta(hours=1))
+    call_command("sla_report")
+    [digest] = Notification.objects.filter(event="sla_report")
+    assert digest.channel == "sms" and digest.recipient == "13900001111" and digest.status == "sent"
+    assert digest.params == {"count": "1", "oldest": late.number}
+    assert sms_outbox == [("13900001111", digest.body)] and "1" in digest.body
+    assert steward.user.email not in {m.to[0] for m in mail.outbox}
