@@ -182,7 +182,7 @@ class WorkOrder(models.Model):
     )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    description = models.TextField(_("description"), max_length=2000)
+    description = models.TextField(pgettext_lazy("a resident's request", "description"), max_length=2000)
     extra = models.JSONField(_("other answers"), default=dict, blank=True)
 
     grid = models.ForeignKey(
@@ -481,7 +481,7 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("request"),
     )
-    event = models.CharField(_("event"), max_length=30)
+    event = models.CharField(pgettext_lazy("what a notification is about", "event"), max_length=30)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     recipient = models.CharField(_("recipient"), max_length=254)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
