@@ -105,6 +105,24 @@ def ensure_main_menu(home):
         section.save_revision().publish()
 
 
+def _report_texts(site):
+    """The monthly 公示 pages' title and introduction in English (they come from the stats app's catalog)."""
+    from django.utils import translation
+
+    from portal.stats.models import PublicReportPage
+    from portal.stats.publicity import report_intro, report_title
+
+    texts = {}
+    for report in PublicReportPage.objects.filter(locale_id=site.root_page.locale_id).only("title", "year", "month"):
+        with translation.override(site.root_page.locale.language_code):
+            chinese = report_intro(report.year, report.month)
+        with translation.override("en"):
+            texts[report.title] = report_title(report.year, report.month)
+            english = report_intro(report.year, report.month)
+        texts[chinese.removeprefix("<p>").removesuffix("</p>")] = english.removeprefix("<p>").removesuffix("</p>")
+    return texts
+
+
 @step(890, "main menu of the home page")
 def load_main_menu(ctx):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -118,7 +136,8 @@ def load_translations(ctx):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return
+    texts = {**ENGLISH, **_report_texts(site)}
     for page in site_pages(site):
         if page.live:
-            translate_page(page, locale, user=ctx.admin)
+            translate_page(page, locale, texts=texts, user=ctx.admin)
     ctx.objects["english_home"] = site.root_page.get_translation_or_none(locale)

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -111,7 +112,7 @@ def export_xlsx(request):
         return _bad_filter(request, exc)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _("Requests")[:31]
+    sheet.title = pgettext("count of requests", "Requests")[:31]
     sheet.append(
         [
             _("Number"),

@@ -3,7 +3,7 @@
 import io
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -51,7 +51,8 @@ def workbook_bytes(data):
             ("per_grid", _("Per grid")),
         ):
             rows = data["requests"].get(key, [])
-            _sheet(workbook, title, [_("Name"), _("Requests")], [(r["label"], r["count"]) for r in rows])
+            header = [_("Name"), pgettext("count of requests", "Requests")]
+            _sheet(workbook, title, header, [(r["label"], r["count"]) for r in rows])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -59,7 +60,7 @@ def workbook_bytes(data):
 
 # (key in figures["requests"]["totals"], label)
 REQUEST_TOTALS = [
-    ("total", gettext_lazy("Requests")),
+    ("total", pgettext_lazy("count of requests", "Requests")),
     ("response_rate", gettext_lazy("Response rate")),
     ("resolution_rate", gettext_lazy("Resolution rate")),
     ("satisfaction_rate", gettext_lazy("Satisfaction rate")),

@@ -183,7 +183,7 @@ class WorkOrder(models.Model):
     )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    description = models.TextField(_("description"), max_length=2000)
+    description = models.TextField(pgettext_lazy("a resident's request", "description"), max_length=2000)
     extra = models.JSONField(_("other answers"), default=dict, blank=True)
 
     grid = models.ForeignKey(
