@@ -120,7 +120,7 @@ def test_admin_links_to_a_request_open_its_inspect_view(client, manager, categor
     assert client.get(url).status_code == 200
 
 
-def test_api_key_listing_opens_for_a_superuser(client):
+def test_api_key_listing_opens_for_a_superuser(client, db):
     """Keys are issued on the command line: the listing offers no "add" (it answered 500 to a superuser)."""
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
     response = client.get("/admin/workorders/apitoken/")
