@@ -161,7 +161,7 @@ def test_inspect_reveal_is_refused_to_staff_not_handling_the_request(client, cat
     assert not AuditLog.objects.filter(action="reveal").exists()
 
 
-def test_api_key_listing_opens_for_a_superuser(client):
+def test_api_key_listing_opens_for_a_superuser(client, db):
     """Keys are issued on the command line: the listing offers no "add" (it answered 500 to a superuser)."""
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
     response = client.get("/admin/workorders/apitoken/")
