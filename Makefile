@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address to open in a browser (a server listening on every interface is reached on 127.0.0.1).
+URL := http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
 .DEFAULT_GOAL := help
 
@@ -29,10 +31,13 @@ migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
 demo: migrate ## Load the demo content (safe to repeat) and print the admin login
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --base-url $(URL)
 
-run: demo ## Set up everything and serve the portal with demo content on http://127.0.0.1:8000
-	$(PY) manage.py runserver $(HOST):$(PORT)
+run: demo ## Set up everything and serve the portal as residents see it (no debug pages) on http://HOST:PORT (127.0.0.1:8000)
+	DJANGO_SETTINGS_MODULE=portal.settings.local $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+dev: demo ## Like run, with Django's debug server (DEBUG on, tracebacks, reload on change) for developers
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
 
 TEST_JOBS ?= auto
 
@@ -72,4 +77,4 @@ faults: install-dev ## Fault suite under load (PostgreSQL/Redis down, disk full,
 fuzz: install-dev ## Schema-driven fuzzing of the portal API (schemathesis) with a large example budget
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/perf/test_api_schema.py -p no:randomly $(PYTEST_ARGS)
 
-.PHONY: help install install-dev migrate demo run test lint format messages requirements serve bench faults fuzz
+.PHONY: help install install-dev migrate demo run dev test lint format messages requirements serve bench faults fuzz

@@ -315,7 +315,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "theme.images.AltTextImageForm"  # alt text (description) required
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "txt"]
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Unset: the API's absolute links come from the Site that answers the request (Site.root_url).
+WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", "") or None
 WAGTAILAPI_LIMIT_MAX = 100
 # Nothing leaves the site: no Gravatar avatars, no calls to releases.wagtail.org from the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
