@@ -13,6 +13,10 @@ from wagtail.models import Page
 class PublicReportPage(Page):
     """A month's figures for residents (公示): totals and rates only, never personal data."""
 
+    #: The current month's figures change with every request: kept a minute in the page cache
+    #: (cms/core/caching.py), not until the next publish.
+    cache_seconds = 60
+
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("For example 2026.")
     )
