@@ -92,7 +92,9 @@ def new_context(browser, live_server, role, width, elder):
         has_touch=width < 600,
     )
     context.set_default_timeout(20_000)
-    cookies = [{"name": "elder_mode", "value": "1", "url": live_server.url}] if elder else []
+    if elder:  # the visitor's choice lives in the browser (theme/static/theme/js/elder.js)
+        context.add_init_script("window.localStorage.setItem('elder_mode', '1')")
+    cookies = []
     if ROLES[role]:
         cookies.append(session_cookie(ROLES[role], live_server.url))
     if cookies:

@@ -13,11 +13,6 @@ from . import crawler
 from .conftest import ROLES, client_for
 
 LANGUAGES = ["zh-hans", "en"]
-ENGLISH_INCOMPLETE = pytest.mark.xfail(
-    reason="issue 15 item 2: the English translations of the demo tree come with h15a's branch; "
-    "the integrator removes this mark after merging it",
-    strict=False,
-)
 _crawls = {}
 
 
@@ -29,21 +24,15 @@ def crawled(role, language):
     return _crawls[role, language]
 
 
-def cases(english_mark=()):
-    return [
-        pytest.param(
-            role, language, id=f"{role}-{language}", marks=english_mark if language == "en" and english_mark else ()
-        )
-        for role in ROLES
-        for language in LANGUAGES
-    ]
+def cases():
+    return [pytest.param(role, language, id=f"{role}-{language}") for role in ROLES for language in LANGUAGES]
 
 
 def report(findings):
     return "\n".join(f"{check} {url}: {detail} (linked from {source})" for check, url, detail, source in findings)
 
 
-@pytest.mark.parametrize(("role", "language"), cases(ENGLISH_INCOMPLETE))
+@pytest.mark.parametrize(("role", "language"), cases())
 def test_every_rendered_link_works(demo, db, role, language):
     pages, findings, _referrer = crawled(role, language)
     assert len(pages) > 10, "the crawl found almost nothing: the start pages are broken"
@@ -51,7 +40,6 @@ def test_every_rendered_link_works(demo, db, role, language):
     assert own == [], report(own)
 
 
-@ENGLISH_INCOMPLETE
 @pytest.mark.parametrize(("role", "language"), cases())
 def test_links_to_the_other_language_work(demo, db, role, language):
     """The language switcher and the sitemap never lead to a 404 (issue 15 item 2)."""
@@ -91,7 +79,6 @@ def test_chinese_pages_show_no_english_ui_strings(demo, db, role):
     assert found == [], report(found)
 
 
-@ENGLISH_INCOMPLETE
 @pytest.mark.parametrize("role", list(ROLES))
 def test_english_pages_read_as_english(demo, db, role):
     pages, _findings, referrer = crawled(role, "en")
