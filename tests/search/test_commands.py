@@ -127,10 +127,10 @@ def test_restore_defaults_puts_back_deleted_and_disabled_groups_without_duplicat
     assert services.ranked_ids("报修")[0] == []
 
     call_command("search_synonyms", "--restore-defaults")
-    assert "1 added, 1 enabled again" in capsys.readouterr().out
+    assert "新增 1 组，重新启用 1 组" in capsys.readouterr().out
     assert services.ranked_ids("报修")[0] == [page.pk]  # the cache was cleared
     call_command("search_synonyms", "--restore-defaults")
-    assert "0 added, 0 enabled again" in capsys.readouterr().out
+    assert "新增 0 组，重新启用 0 组" in capsys.readouterr().out
     terms = list(Synonym.objects.values_list("terms", flat=True))
     assert len(terms) == len(set(terms)) == len(_default_groups()) + 1  # the editor's group stays
     assert Synonym.objects.filter(enabled=False).count() == 0
