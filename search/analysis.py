@@ -31,7 +31,7 @@ from pathlib import Path
 USERDICT = Path(__file__).resolve().parent / "data" / "userdict.txt"
 
 # Bump when the analysis logic changes; the domain dictionary's contents are hashed in too.
-ANALYSIS_LOGIC = "4"
+ANALYSIS_LOGIC = "4"  # query-side changes (the plan) need no re-index and keep the version
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
@@ -235,8 +235,38 @@ def without_synonyms():
         _use_synonyms.reset(token)
 
 
+def _sub_words(word):
+    """The fewest dictionary words of 2+ characters that cover `word` end to end (None if none do).
+
+    "长者食堂" → ("长者", "食堂"), "居家养老" → ("居家", "养老"): the words a compound is made of.
+    """
+    freq = tokenizer().FREQ
+    n = len(word)
+    best = {0: ()}
+    for start in range(n):
+        if start not in best:
+            continue
+        for end in range(start + 2, n + 1 - (start == 0)):  # never the whole word itself
+            piece = word[start:end]
+            if freq.get(piece) and (end not in best or len(best[end]) > len(best[start]) + 1):
+                best[end] = (*best[start], piece)
+    return best.get(n)
+
+
+def _chunk_tokens(word):
+    """Tokens that all must match when the word itself does not: never a chunk across a word boundary.
+
+    A compound ("长者食堂") is split into its words, each of which may stand anywhere in the page
+    (each word of 3+ characters by its own chunks); a word with no parts in the dictionary
+    ("恳谈会" when unknown) by its own two-character chunks.
+    """
+    parts = _sub_words(word) or (word,)
+    tokens = [chunk for part in parts for chunk in (bigrams(part) if len(part) >= 3 else [part])]
+    return tuple(dict.fromkeys(tokens))
+
+
 def _alternatives_for_word(word, synonyms):
-    """The word, its two-character chunks (for words of 3+ characters) and its synonyms."""
+    """The word, its chunks (for words of 3+ characters, see `_chunk_tokens`) and its synonyms."""
     forms = [word]
     for syn in synonyms.get(word, ()):
         if syn not in forms:
@@ -245,7 +275,7 @@ def _alternatives_for_word(word, synonyms):
     for n, form in enumerate(forms):
         alts.append(Alternative((form,), kind="word" if n == 0 else "synonym"))
         if is_han(form) and len(form) >= 3:
-            alts.append(Alternative(tuple(dict.fromkeys(bigrams(form))), kind="chunks"))
+            alts.append(Alternative(_chunk_tokens(form), kind="chunks"))
     return forms, alts
 
 

@@ -7,7 +7,8 @@ from .analysis import full_pinyin, is_han
 
 CACHE_KEY = "portal-search:synonyms:v1"
 
-# Shipped defaults; the demo loader and the first migration-free start put them in the table.
+# Shipped defaults: installed by migration 0003, restored by `manage.py search_synonyms --restore-defaults`.
+# Synonyms apply at query time only (`analysis.query_plan`): editing them needs no re-index.
 DEFAULT_SYNONYMS = [
     ("老人 老年人 长者", "older residents"),
     ("家政 保洁 月嫂", "housekeeping services"),
@@ -54,8 +55,26 @@ def clear_cache(**kwargs):
 
 
 def ensure_default_synonyms():
+    """Put back the default groups that are missing or disabled; returns (added, re-enabled) counts.
+
+    A group is the same when its words are (in any order or spelling `Synonym.term_list` accepts);
+    nothing is ever duplicated, and groups editors added are left alone.
+    """
+    from django.db import transaction
+
     from .models import Synonym
 
-    for terms, note in DEFAULT_SYNONYMS:
-        Synonym.objects.get_or_create(terms=terms, defaults={"note": note})
+    added = enabled = 0
+    with transaction.atomic():
+        existing = {frozenset(s.term_list()): s for s in Synonym.objects.all()}
+        for terms, note in DEFAULT_SYNONYMS:
+            current = existing.get(frozenset(Synonym(terms=terms).term_list()))
+            if current is None:
+                Synonym.objects.create(terms=terms, note=note)
+                added += 1
+            elif not current.enabled:
+                current.enabled = True
+                current.save(update_fields=["enabled"])
+                enabled += 1
     clear_cache()
+    return added, enabled

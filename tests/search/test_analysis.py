@@ -77,3 +77,15 @@ def test_the_wsgi_application_loads_the_analysis_before_the_first_search():
     result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_a_compound_query_word_never_requires_a_chunk_across_its_words():
+    # "长者食堂" is one dictionary word; its fall-back must not need "者食", which spans 长者|食堂.
+    plan = analysis.query_plan("长者食堂", synonyms={})
+    [group] = plan.groups
+    assert [alt.tokens for alt in group] == [("长者食堂",), ("长者", "食堂")]
+    for query in ("社区服务", "居家养老", "物业管理"):
+        chunks = [alt.tokens for alt in analysis.query_plan(query, synonyms={}).groups[0] if alt.kind == "chunks"]
+        assert chunks == [(query[:2], query[2:])]
+    # A word with no known parts still falls back to its own chunks.
+    assert ("恳谈", "谈会") in [alt.tokens for alt in analysis.query_plan("恳谈会", synonyms={}).groups[0]]

@@ -95,3 +95,102 @@ def test_editors_manage_synonyms_in_the_admin(client, django_user_model, synonym
     assert response.status_code == 200  # re-shown with the error
     assert "请至少填写两个不同的词" in response.content.decode()
     assert not Synonym.objects.filter(terms="报修").exists()
+
+
+def _default_groups():
+    from search.synonyms import DEFAULT_SYNONYMS
+
+    return {terms for terms, _note in DEFAULT_SYNONYMS}
+
+
+@pytest.mark.django_db
+def test_a_fresh_database_has_the_default_synonyms_from_the_migration():
+    # No fixture adds them: the test database is built by the migrations, as a fresh install is.
+    assert set(Synonym.objects.filter(enabled=True).values_list("terms", flat=True)) >= _default_groups()
+
+
+@pytest.mark.django_db
+def test_a_fresh_install_finds_a_repair_notice_through_a_shipped_synonym(home_page):
+    from search.synonyms import clear_cache
+
+    clear_cache()
+    page = add_page(home_page, "楼道灯维修通知", "物业本周维修三号楼楼道灯")
+    assert services.ranked_ids("报修")[0] == [page.pk]
+
+
+@pytest.mark.django_db
+def test_restore_defaults_puts_back_deleted_and_disabled_groups_without_duplicates(home_page, capsys):
+    Synonym.objects.filter(terms="维修 报修 修理").delete()
+    Synonym.objects.filter(terms="老人 老年人 长者").update(enabled=False)
+    Synonym.objects.create(terms="物业费 管理费")
+    page = add_page(home_page, "楼道灯维修通知", "物业本周维修三号楼楼道灯")
+    assert services.ranked_ids("报修")[0] == []
+
+    call_command("search_synonyms", "--restore-defaults")
+    assert "新增 1 组，重新启用 1 组" in capsys.readouterr().out
+    assert services.ranked_ids("报修")[0] == [page.pk]  # the cache was cleared
+    call_command("search_synonyms", "--restore-defaults")
+    assert "新增 0 组，重新启用 0 组" in capsys.readouterr().out
+    terms = list(Synonym.objects.values_list("terms", flat=True))
+    assert len(terms) == len(set(terms)) == len(_default_groups()) + 1  # the editor's group stays
+    assert Synonym.objects.filter(enabled=False).count() == 0
+
+
+@pytest.mark.django_db
+def test_restore_defaults_recognises_a_group_typed_differently(home_page):
+    Synonym.objects.filter(terms="维修 报修 修理").update(terms="修理，维修、报修")
+    call_command("search_synonyms", "--restore-defaults")
+    assert Synonym.objects.filter(terms__contains="报修").count() == 1
+
+
+@pytest.mark.django_db
+def test_search_synonyms_list_and_bad_arguments(capsys):
+    Synonym.objects.filter(terms="家政 保洁 月嫂").update(enabled=False)
+    call_command("search_synonyms", "--list")
+    out = capsys.readouterr().out
+    assert "老人 老年人 长者" in out and "家政 保洁 月嫂" in out
+    with pytest.raises(CommandError, match="--restore-defaults"):
+        call_command("search_synonyms")
+    with pytest.raises(CommandError):
+        call_command("search_synonyms", "--list", "--restore-defaults")
+
+
+@pytest.mark.django_db
+def test_search_synonyms_exit_codes():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", "search_synonyms", *args],
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    assert run("--bogus").returncode == 2
+    assert run().returncode == 1
+
+
+def test_an_edited_synonym_group_takes_effect_on_the_next_search_without_a_reindex(
+    client, django_user_model, home_page
+):
+    # Synonyms apply at query time only (analysis.query_plan), so an edit needs no re-index.
+    from search.synonyms import clear_cache
+
+    clear_cache()
+    page = add_page(home_page, "物业费缴纳说明", "物业费可以在线缴纳")
+    call_command("search_rebuild", "--no-progress")
+    built = IndexState.objects.get(backend="database").rebuilt_at
+    assert services.ranked_ids("管理费")[0] == []
+    group = Synonym.objects.get(terms="投诉 意见 建议")
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.com", "pw-123456789"))
+    response = client.post(
+        f"/admin/snippets/portal_search/synonym/edit/{group.pk}/",
+        {"terms": "物业费 管理费", "note": "", "enabled": "on"},
+    )
+    assert response.status_code == 302
+    assert services.ranked_ids("管理费")[0] == [page.pk]
+    assert IndexState.objects.get(backend="database").rebuilt_at == built
