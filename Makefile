@@ -44,6 +44,9 @@ TEST_JOBS ?= auto
 test: install-dev ## Run the whole test suite on every core (DATABASE_URL selects the database; SQLite by default)
 	$(PY) -m pytest -n $(TEST_JOBS) $(PYTEST_ARGS)
 
+scan: install-dev ## Whole-site accessibility scan in Chromium (axe-core on every page type, each role, both languages)
+	SITE_SCAN=1 $(PY) -m pytest -p no:cacheprovider -m browser tests/browser/test_site_scan.py $(PYTEST_ARGS)
+
 lint: install-dev ## Check code style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -77,4 +80,4 @@ faults: install-dev ## Fault suite under load (PostgreSQL/Redis down, disk full,
 fuzz: install-dev ## Schema-driven fuzzing of the portal API (schemathesis) with a large example budget
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(PY) -m pytest -q tests/perf/test_api_schema.py -p no:randomly $(PYTEST_ARGS)
 
-.PHONY: help install install-dev migrate demo run dev test lint format messages requirements serve bench faults fuzz
+.PHONY: help install install-dev migrate demo run dev test scan lint format messages requirements serve bench faults fuzz

@@ -9,12 +9,18 @@ per language, each scanned as the first role (in ROLES order) that reached it. T
 viewport/mode combinations take turns page by page, so each is exercised on every kind of page set
 while a run stays at a few minutes on two cores.
 
-    .venv/bin/pytest -p no:cacheprovider tests/browser/test_site_scan.py   # the axe command
+    make scan   # the axe command: SITE_SCAN=1 .venv/bin/pytest -p no:cacheprovider tests/browser/test_site_scan.py
+
+The scan takes 10–15 minutes on two cores, which would take CI past its half-hour budget; `make test`
+skips it unless SITE_SCAN=1 (the axe checks of the main pages and forms in test_accessibility.py run
+always).
 """
 
 import json
+import os
 import re
 
+import pytest
 from django.core.management import call_command
 from django.test import Client
 
@@ -24,7 +30,13 @@ from tests.site.conftest import ROLES
 from .conftest import ARTIFACTS, BROWSER_DB, CHROMIUM_ARGS  # noqa: F401
 from .test_accessibility import AXE, TAGS
 
-pytestmark = BROWSER_DB
+pytestmark = [
+    BROWSER_DB,
+    pytest.mark.skipif(
+        os.environ.get("SITE_SCAN") != "1",
+        reason="the whole-site axe scan runs with SITE_SCAN=1 (make scan): 10-15 minutes, past CI's budget",
+    ),
+]
 
 COMBINATIONS = [(390, False), (1366, True), (390, True), (1366, False)]  # (width, elder mode)
 LANGUAGES = ["zh-hans", "en"]
@@ -72,7 +84,9 @@ def plan():
 
 
 def run_axe(page):
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol: the site's Content-Security-Policy forbids inline script,
+    # which a <script> tag added by the test would be.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)["violations"]
 
 
