@@ -42,6 +42,16 @@ MANAGE_REQUESTS = [
     ("workorders", "change_apitoken"),
 ]
 
+# The outbox (numbers and texts: personal data) and the SMS templates are the manager's, who answers
+# for the messages residents receive; stewards, the secretary and editors do not see them.
+MANAGE_MESSAGES = [
+    ("notifications", "view_notification"),
+    ("notifications", "view_smstemplate"),
+    ("notifications", "add_smstemplate"),
+    ("notifications", "change_smstemplate"),
+    ("notifications", "delete_smstemplate"),
+]
+
 # (app_label, codename) pairs each role is granted; roles that enter the Wagtail admin get
 # wagtailadmin.access_admin.
 _GRID_ADMIN = [
@@ -83,6 +93,7 @@ ROLE_PERMISSIONS = {
         *PARTNER_REVIEW,
         *WORK_REQUESTS,
         *MANAGE_REQUESTS,
+        *MANAGE_MESSAGES,
     ],
     # Stewards work households, visits and the care roster on the site (/steward/), scoped to their grids
     # by portal.grids.scope; they hold no model permissions that would show other grids in the admin.

@@ -10,6 +10,8 @@ from .models import Notification, SmsTemplate
 
 class SmsTemplateViewSet(ModelViewSet):
     model = SmsTemplate
+    name = "notifications_smstemplate"
+    url_prefix = "notifications/smstemplate"
     icon = "mail"
     menu_label = _("SMS templates")
     add_to_admin_menu = False
@@ -22,6 +24,8 @@ class OutboxViewSet(ModelViewSet):
     """Every message and its state; the dead letters are the "failed" ones. Read only."""
 
     model = Notification
+    name = "notifications_notification"
+    url_prefix = "notifications/notification"
     icon = "mail"
     menu_label = _("Outbox")
     add_to_admin_menu = False

@@ -182,7 +182,8 @@ EVENTS = {
 # Partners: only an approved partner's accounts, and only on their own listings (another's: 404).
 PARTNERS = {
     "partners:apply": ("get", "/partners/apply/", statuses(200, anonymous=LOGIN), "submit"),
-    "partners:dashboard": ("get", "/partners/dashboard/", statuses(404, anonymous=LOGIN, partner=200), "list"),
+    # Without an application, the dashboard sends the account to the application form (issue 15 item 5).
+    "partners:dashboard": ("get", "/partners/dashboard/", statuses(DONE, anonymous=LOGIN, partner=200), "list"),
     "partners:edit_listing": (
         "get",
         "/partners/listings/{listing}/",
@@ -383,19 +384,20 @@ ADMIN_VIEWSETS = {
         delete=NOBODY,
         names=MODEL,
     ),
-    # The outbox (personal data: numbers, texts) and the SMS templates: superusers only.
+    # The outbox (personal data: numbers, texts) and the SMS templates: managers (and superusers) only,
+    # not stewards, the secretary or editors. The outbox is read only.
     **viewset(
         "notifications_notification",
         "/admin/notifications/notification/",
         "{notification}",
-        read=NOBODY,
+        read=MANAGER_ONLY,
         names=("index", "index_results", "inspect"),
     ),
     **viewset(
         "notifications_smstemplate",
         "/admin/notifications/smstemplate/",
         "{sms_template}",
-        read=NOBODY,
+        read=MANAGER_ONLY,
         names=MODEL,
     ),
     **viewset(
@@ -534,6 +536,7 @@ THIRD_PARTY = {
     "jsi18n/": "Django's JavaScript catalog",
     "accounts/": "django-allauth: sign-up, login, password reset",
     "_util/": "Wagtail's login and password forms for private pages",
+    "sitemap.xml": "Wagtail's sitemap view (cms.core.sitemap.LocalisedSitemap): live public pages only",
 }
 # Wagtail's page catch-all: page privacy and the live/public filters are Wagtail's.
 WAGTAIL_PAGE_ROUTE = "^((?:[\\w\\-]+/)*)$"

@@ -7,6 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms.services.models import ServicePage
+from portal.notifications import outbox
+from portal.notifications.sms import LocmemSmsBackend
 from portal.partners import services
 from portal.partners.models import Partner, PartnerMembership
 from tests.cms.factories import make_service, make_user
@@ -29,16 +31,23 @@ def approved_partner(name, username):
     return partner, user
 
 
-def test_signup_with_allauth_then_apply_then_staff_approve(client, tree):
-    response = client.post(
-        "/accounts/signup/",
-        {
-            "username": "canteen",
-            "email": "c@example.com",
-            "password1": "Canteen-pass-2026",
-            "password2": "Canteen-pass-2026",
-        },
-    )
+@pytest.fixture
+def texts(settings):
+    settings.SMS_BACKEND = "portal.notifications.sms.LocmemSmsBackend"
+    settings.NOTIFICATIONS_SENDER = "worker"  # the test runs the sender, as the worker would
+    LocmemSmsBackend.outbox.clear()
+    LocmemSmsBackend.messages.clear()
+    return LocmemSmsBackend.messages
+
+
+def test_signup_with_allauth_then_apply_then_staff_approve(client, tree, texts):
+    # Sign-up is by mobile number and an SMS code (allauth's phone sign-up).
+    response = client.post("/accounts/signup/", {"phone": "13900002222"})
+    assert response.status_code == 302 and response["Location"] == "/accounts/phone/verify/"
+    outbox.send_pending()
+    code = texts[-1]
+    assert code.phone == "13900002222" and code.kind == "login_code"
+    response = client.post("/accounts/phone/verify/", {"code": code.params["code"]})
     assert response.status_code == 302
     assert client.get("/partners/apply/").status_code == 200
     bad = client.post("/partners/apply/", {**APPLICATION, "contact_phone": "123"})
