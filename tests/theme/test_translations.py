@@ -27,6 +27,10 @@ def test_catalog_is_fully_translated_and_compiled(po_path):
     assert fuzzy == [], f"fuzzy in {po_path}"
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"{mo_path} missing: run make messages"
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(mo_path))}
-    stale = [e.msgid for e in po.translated_entries() if not e.msgid_plural and compiled.get(e.msgid) != e.msgstr]
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path))}
+    stale = [
+        (e.msgctxt, e.msgid)
+        for e in po.translated_entries()
+        if not e.msgid_plural and compiled.get((e.msgctxt, e.msgid)) != e.msgstr
+    ]
     assert stale == [], f"{mo_path} is older than its .po: run make messages"

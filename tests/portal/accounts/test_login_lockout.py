@@ -68,7 +68,8 @@ def test_a_success_before_the_limit_resets_the_count(client, admin_user, setting
 def test_lockout_holds_with_the_cache_down(client, admin_user, settings):
     """Redis down or flushed: a cache that keeps nothing (what the resilient Redis backend degrades
     to) loses no count, since the lockout lives in the database."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    down = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {"default": down, "pages": down}  # both aliases live in the same Redis
     for _ in range(settings.AXES_FAILURE_LIMIT):
         wagtail_login(client, "wrong")
     assert wagtail_login(client, PASSWORD).status_code == 429

@@ -184,7 +184,7 @@ def test_the_outbox_sends_the_admins_template_and_sign_name_within_the_vendors_l
     assert len(params["title"]) == 35 and params["title"].endswith("…")
     assert params["code"] == "K7PX3MQA"
     row.refresh_from_db()
-    assert row.status == "sent" and row.body.startswith("[红管家]") and long_title in row.body
+    assert row.status == "sent" and row.body.startswith("【红管家】提醒：") and long_title in row.body
 
 
 def test_a_bad_template_goes_to_the_dead_letters_at_once(configured, aliyun):
