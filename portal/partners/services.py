@@ -72,9 +72,17 @@ def partner_of(user):
 
 
 def own_listings(partner):
+    from wagtail.models import Locale
+
     from cms.services.models import ServicePage
 
-    return ServicePage.objects.filter(partner=partner).select_related("partner").order_by("title")
+    # The listings in the site's own language: their translations (wagtail-localize) are synced from
+    # these, so a partner edits the source and never an English copy.
+    return (
+        ServicePage.objects.filter(partner=partner, locale=Locale.get_default())
+        .select_related("partner")
+        .order_by("title")
+    )
 
 
 @transaction.atomic
