@@ -4,11 +4,17 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from portal.grids.models import Building, Community, Grid, Steward
 
 # Rows whose count may legitimately change between runs: logs of what the loader did.
 VOLATILE = {"wagtailcore.modellogentry", "wagtailcore.pagelogentry", "django_tasks_database.dbtaskresult"}
+
+
+def login_request():
+    """django-axes (the one lockout policy) needs the log-in's request, as every real log-in has."""
+    return RequestFactory().post("/admin/login/")
 
 
 def row_counts():
@@ -37,8 +43,8 @@ def test_demo_loader_builds_the_community_and_is_idempotent(monkeypatch, capsys)
 
     out = capsys.readouterr().out
     assert "demo-pass-123" in out
-    assert authenticate(username="admin", password="demo-pass-123").is_superuser
-    assert authenticate(username="steward3", password="demo-pass-123") is not None
+    assert authenticate(login_request(), username="admin", password="demo-pass-123").is_superuser
+    assert authenticate(login_request(), username="steward3", password="demo-pass-123") is not None
 
     # One account per role, so a customer (and the site crawl) can try each (issue 15 item 8).
     for username, group in {
@@ -49,9 +55,9 @@ def test_demo_loader_builds_the_community_and_is_idempotent(monkeypatch, capsys)
         "partner_canteen": "partner",
         "general1": "general_steward",
     }.items():
-        user = authenticate(username=username, password="demo-pass-123")
+        user = authenticate(login_request(), username=username, password="demo-pass-123")
         assert user is not None and user.groups.filter(name=group).exists(), username
-    resident = authenticate(username="resident1", password="demo-pass-123")
+    resident = authenticate(login_request(), username="resident1", password="demo-pass-123")
     assert resident.resident_profile.bound_household is not None
     # The moderator is the approver of the content workflow; the editor drafts news.
     from wagtail.models import GroupApprovalTask
@@ -61,9 +67,9 @@ def test_demo_loader_builds_the_community_and_is_idempotent(monkeypatch, capsys)
     approvers = {g.name for task in GroupApprovalTask.objects.all() for g in task.groups.all()}
     assert "secretary" in approvers
     news = NewsIndexPage.objects.first()
-    editor = authenticate(username="editor1", password="demo-pass-123")
+    editor = authenticate(login_request(), username="editor1", password="demo-pass-123")
     assert news.permissions_for_user(editor).can_add_subpage()
-    pending = authenticate(username="partner_pending", password="demo-pass-123")
+    pending = authenticate(login_request(), username="partner_pending", password="demo-pass-123")
     assert pending.partner_membership.partner.status == "pending"
 
 
