@@ -42,7 +42,9 @@ def load_role_accounts(ctx):
     from portal.grids.models import Household
 
     accounts = {username: ensure_account(username, name, ctx.password, role) for username, name, role in ROLE_ACCOUNTS}
-    household = Household.objects.filter(unit__building__number=1, unit__number=1, room="301").first()
+    # 1号楼 1单元 301; a small demo (--scale) may have fewer floors: then the first household of 1号楼.
+    in_building_1 = Household.objects.filter(unit__building__number=1)
+    household = in_building_1.filter(unit__number=1, room="301").first() or in_building_1.order_by("pk").first()
     if household is not None:
         ResidentProfile.objects.get_or_create(
             user=accounts["resident1"],
