@@ -31,7 +31,7 @@ from .conftest import ARTIFACTS, BROWSER_DB, CHROMIUM_ARGS  # noqa: F401
 from .test_accessibility import AXE, TAGS
 
 pytestmark = [
-    BROWSER_DB,
+    *BROWSER_DB,
     pytest.mark.skipif(
         os.environ.get("SITE_SCAN") != "1",
         reason="the whole-site axe scan runs with SITE_SCAN=1 (make scan): 10-15 minutes, past CI's budget",
