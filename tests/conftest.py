@@ -10,6 +10,38 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def restore_initial_rows():
+    """Put back the rows Wagtail's migrations create (default locale, root page, root collection).
+
+    A transactional test ends by emptying the database; Django then re-creates content types,
+    permissions and the portal's roles (post_migrate), but not these.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, put back what migrations created, so later tests start as
+    they expect. It lives in the root conftest so that every package's transactional tests (browser, outbox
+    sender, request numbers...) leave the database as the next test expects."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction")
+    if not (transactional or "live_server" in getattr(item, "fixturenames", ())):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        restore_initial_rows()
+
+
 @pytest.fixture
 def home_page(db):
     """The site's Chinese home page with brand settings, as the demo creates it."""

@@ -1,6 +1,5 @@
 """Demo: the site's home page for 枝叶关情 潍美家园 and the brand settings."""
 
-from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from cms.core.models import BrandSettings
@@ -16,9 +15,7 @@ INTRO = (
 
 def ensure_home_page():
     """The Chinese home page at the root of the default site; created once, then found."""
-    # Wagtail's migration creates the default locale; a database emptied since (a flushed test
-    # database, a hand-cleaned one) gets it back rather than failing half-way through the demo.
-    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    locale = Locale.get_default()
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
         root = Page.get_first_root_node()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import restore_initial_rows as _restore_initial_rows
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -21,36 +23,8 @@ ADMIN_PASSWORD = "browser-test-password-1"
 # pytestmark = BROWSER_DB.
 BROWSER_DB = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def restore_initial_rows():
-    """Put back the rows Wagtail's migrations create (default locale, root page, root collection).
-
-    A transactional test ends by emptying the database; Django then re-creates content types,
-    permissions and the portal's roles (post_migrate), but not these.
-    """
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test's flush, put back what migrations created, so later tests start as
-    they expect. Other packages whose tests are transactional import this hook into their conftest."""
-    yield
-    marker = item.get_closest_marker("django_db")
-    transactional = marker is not None and marker.kwargs.get("transaction")
-    if not (transactional or "live_server" in getattr(item, "fixturenames", ())):
-        return
-    from pytest_django.plugin import blocking_manager_key
-
-    with item.config.stash[blocking_manager_key].unblock():
-        restore_initial_rows()
+# Kept importable from here for the conftests that import it.
+restore_initial_rows = _restore_initial_rows
 
 
 @pytest.fixture(scope="package")
