@@ -42,7 +42,7 @@ dev: demo ## Like run, with Django's debug server (DEBUG on, tracebacks, reload 
 TEST_JOBS ?= auto
 
 test: install-dev ## Run the whole test suite on every core (DATABASE_URL selects the database; SQLite by default)
-	$(PY) -m pytest -n $(TEST_JOBS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadgroup $(PYTEST_ARGS)
 
 scan: install-dev ## Whole-site accessibility scan in Chromium (axe-core on every page type, each role, both languages)
 	SITE_SCAN=1 $(PY) -m pytest -p no:cacheprovider -m browser tests/browser/test_site_scan.py $(PYTEST_ARGS)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _steps = []
+_arounds = []
 
 
 @dataclass
@@ -42,6 +43,22 @@ def step(order, label):
         return func
 
     return decorator
+
+
+def around(func):
+    """Register a context manager factory `func(ctx)` that wraps the whole load (all the steps).
+
+    An app uses it for work that is cheaper once at the end than after every step, such as the
+    search app, which pauses indexing on save and builds its index once when the steps are done.
+    """
+    if not any(a.__module__ == func.__module__ and a.__name__ == func.__name__ for a in _arounds):
+        _arounds.append(func)
+    return func
+
+
+def arounds():
+    steps()
+    return list(_arounds)
 
 
 def steps():

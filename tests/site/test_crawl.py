@@ -12,6 +12,9 @@ import pytest
 from . import crawler
 from .conftest import ROLES, client_for
 
+# One worker takes the whole package: the demo is loaded once and each crawl made once.
+pytestmark = pytest.mark.xdist_group("site")
+
 LANGUAGES = ["zh-hans", "en"]
 _crawls = {}
 

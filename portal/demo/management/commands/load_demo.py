@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from contextlib import ExitStack
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from portal.demo.registry import DemoContext, steps
+from portal.demo.registry import DemoContext, arounds, steps
 
 
 def _base_url(value):
@@ -62,10 +63,13 @@ class Command(BaseCommand):
         ctx = DemoContext(scale=scale, admin=admin, password=password, stdout=self.stdout)
         all_steps = steps()
         bar = tqdm(all_steps, desc=_("Demo content"), unit=_("step"), disable=no_progress, file=self.stderr._out)
-        for demo_step in bar:
-            bar.set_postfix_str(str(demo_step.label))
-            with transaction.atomic():
-                demo_step.func(ctx)
+        with ExitStack() as stack:
+            for wrapper in arounds():
+                stack.enter_context(wrapper(ctx))
+            for demo_step in bar:
+                bar.set_postfix_str(str(demo_step.label))
+                with transaction.atomic():
+                    demo_step.func(ctx)
         root = self.place_site(scheme, host, port)
         self.stdout.write(self.style.SUCCESS(_("Demo content loaded (%(count)d steps).") % {"count": len(all_steps)}))
         self.stdout.write(_("Site: %(url)s/") % {"url": root})
