@@ -209,6 +209,7 @@ ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "portal.accounts.adapter.SocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"phone", "username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1", "password2"]
+ACCOUNT_FORMS = {"signup": "portal.accounts.forms.SignupForm"}  # labels the optional password as such
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 ACCOUNT_PHONE_VERIFICATION_TIMEOUT = 600

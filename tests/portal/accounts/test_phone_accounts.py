@@ -54,6 +54,9 @@ def sign_up(client, texts, phone=PHONE):
 def test_sign_up_with_a_mobile_number_and_a_code_no_password_no_email(client, db, texts, caplog):
     page = client.get("/accounts/signup/")
     assert page.status_code == 200 and 'name="phone"' in page.content.decode()
+    # The form says the password may be left out, and why (allauth's own label read as required).
+    html = page.content.decode()
+    assert "手机号" in html and "密码（选填）" in html and "用手机收到的验证码登录" in html
     with caplog.at_level(logging.DEBUG):
         sign_up(client, texts, phone="+86 138 0000 5678")
         outbox.send_pending()
