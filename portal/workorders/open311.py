@@ -369,21 +369,25 @@ def _create(request, fmt):
     name = " ".join(p for p in (data.get("last_name", ""), data.get("first_name", "")) if p).strip()
     try:
         order = services.submit(
-            category=category,
-            name=name or _("12345 caller"),
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-            description=data.get("description", "") or category.name,
-            building=building,
-            location=data.get("address_string", ""),
-            latitude=lat,
-            longitude=lon,
-            channel=WorkOrder.Channel.HOTLINE,
-            idempotency_key=request.headers.get("Idempotency-Key") or None,
-            entered_by=user,
-            consent=True,
-            phone_required="phone" in needed,
+            services.Submission(
+                category=category,
+                name=name or _("12345 caller"),
+                phone=data.get("phone", ""),
+                email=data.get("email", ""),
+                description=data.get("description", "") or category.name,
+                building=building,
+                location=data.get("address_string", ""),
+                latitude=lat,
+                longitude=lon,
+                channel=WorkOrder.Channel.HOTLINE,
+                idempotency_key=request.headers.get("Idempotency-Key") or None,
+                entered_by=user,
+                consent=True,
+                phone_required="phone" in needed,
+            )
         )
+    except services.ActionDenied as exc:
+        raise Open311Error(403, exc.message) from exc
     except ValidationError as exc:
         raise Open311Error(400, " ".join(exc.messages)) from exc
     except PhotoStorageError as exc:  # pragma: no cover - Open311 sends no files

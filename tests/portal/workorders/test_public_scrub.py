@@ -5,7 +5,7 @@ import pytest
 from portal.workorders import services
 from portal.workorders.models import ApiToken
 
-from .factories import UserFactory, submission
+from .factories import hotline_account, submission
 
 PERSONAL = ("502", "13812345678", "138-1234-5678", "鲁G12345", "li@example.com")
 
@@ -13,7 +13,7 @@ PERSONAL = ("502", "13812345678", "138-1234-5678", "鲁G12345", "li@example.com"
 @pytest.fixture
 def leaky(public_category, building):
     return services.submit(
-        **submission(
+        submission(
             public_category,
             building,
             unit=None,
@@ -26,7 +26,7 @@ def leaky(public_category, building):
 
 
 def test_open311_post_then_anonymous_reads_show_no_room_or_phone(client, public_category, building, steward):
-    _token, key = ApiToken.issue(UserFactory(username="city"), "12345")
+    _token, key = ApiToken.issue(hotline_account("city"), "12345")
     created = client.post(
         "/open311/v2/requests.json",
         {
