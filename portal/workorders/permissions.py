@@ -90,6 +90,14 @@ def check(user, action, order=None):
         raise ActionDenied(gettext("This request is not in your list."))
 
 
+def allowed(user, actions, order):
+    """The staff transitions among `actions` that `user` may carry out on `order` (for offering them):
+    the scope is asked once, then each action's own rule."""
+    if user is not None and not (user.is_authenticated and _in_scope(user, order)):
+        return []
+    return [action for action in actions if can(user, action)]
+
+
 def can(user, action, order=None):
     """Whether `check(user, action, order)` passes: for offering buttons and choices."""
     try:

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from portal.accounts import roles
 from portal.workorders import services
 from portal.workorders.models import MeToo, Rating, Transition, WorkOrder, satisfaction_rate
 
@@ -41,6 +42,8 @@ def test_numbers_restart_each_local_day(category, building):
 
 def test_whole_lifecycle_with_rating(category, building, steward, sms_outbox, django_capture_on_commit_callbacks):
     staff = UserFactory(username="manager1", first_name="张经理")
+    staff.groups.add(roles.ensure_roles()[roles.MANAGER])
+    steward.user.groups.add(roles.ensure_roles()[roles.STEWARD])
     with django_capture_on_commit_callbacks(execute=True):
         order = services.submit(submission(category, building))
     with django_capture_on_commit_callbacks(execute=True):
