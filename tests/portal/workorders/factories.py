@@ -106,12 +106,3 @@ def submission(category, building, **overrides):
     }
     data.update(overrides)
     return Submission(**data)
-
-
-def hotline_account(username):
-    """The account a city platform's (12345) API key belongs to: it may enter requests, nothing more."""
-    from django.contrib.auth.models import Permission
-
-    user = UserFactory(username=username)
-    user.user_permissions.add(Permission.objects.get(content_type__app_label="workorders", codename="add_workorder"))
-    return user

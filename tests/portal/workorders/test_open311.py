@@ -5,12 +5,12 @@ import pytest
 from portal.workorders import services
 from portal.workorders.models import ApiToken, WorkOrder
 
-from .factories import hotline_account, submission
+from .factories import UserFactory, submission
 
 
 @pytest.fixture
-def api_key(db):
-    _token, raw = ApiToken.issue(hotline_account("city12345"), "12345 platform")
+def api_key(db, hotline_account):
+    _token, raw = ApiToken.issue(hotline_account(UserFactory(username="city12345")), "12345 platform")
     return raw
 
 

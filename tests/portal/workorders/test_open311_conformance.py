@@ -11,14 +11,14 @@ from django.utils import timezone
 from portal.workorders import services
 from portal.workorders.models import ApiToken, WorkOrder
 
-from .factories import CategoryFactory, hotline_account, submission
+from .factories import CategoryFactory, UserFactory, submission
 
 ROOT = "/open311/v2"
 
 
 @pytest.fixture
-def api_key(db):
-    _token, raw = ApiToken.issue(hotline_account("city12345"), "12345 platform")
+def api_key(db, hotline_account):
+    _token, raw = ApiToken.issue(hotline_account(UserFactory(username="city12345")), "12345 platform")
     return raw
 
 
