@@ -26,7 +26,7 @@ from .models import Category, WorkOrder
 
 def can_work(user):
     """May open the transition form at all (which actions, on which request: `permissions.can`)."""
-    return permissions.can(user, "accept")
+    return permissions.may_work(user)
 
 
 class WorkOrderIndexView(IndexView):

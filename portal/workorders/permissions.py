@@ -43,6 +43,11 @@ class ActionDenied(PermissionDenied):
         self.code = code
 
 
+def may_work(user):
+    """Works requests at all (the staff transitions' first condition): `workorders.change_workorder`."""
+    return user.is_authenticated and user.is_active and user.has_perm("workorders.change_workorder")
+
+
 def may_dispatch(user):
     """Assign and merge: managers, the branch secretary (and superusers), and grid stewards (红管家)."""
     if scope.sees_all_requests(user) or scope.is_manager(user):
@@ -80,7 +85,7 @@ def check(user, action, order=None):
         if not user.has_perm("workorders.add_workorder"):
             raise ActionDenied(gettext("You may not enter requests for residents."))
         return
-    if not user.has_perm("workorders.change_workorder"):
+    if not may_work(user):
         raise ActionDenied(gettext("You may not work on requests."))
     if action in DISPATCH and not may_dispatch(user):
         raise ActionDenied(
