@@ -212,3 +212,23 @@ def test_assign_refuses_inactive_steward(category, building):
     retired = StewardFactory(active=False)
     with pytest.raises(services.WorkflowError):
         services.assign(order, retired)
+
+
+def test_a_submission_from_form_data_takes_the_core_answers_only(category, building):
+    """Fields an editor adds to a form can never set who entered a request, its channel or its time."""
+    data = {
+        "category": category,
+        "name": "王大爷",
+        "phone": "13900001111",
+        "description": "楼道灯不亮",
+        "building": building,
+        "room": None,
+        "entered_by": "someone",
+        "channel": "hotline12345",
+        "submitted_at": "2020-01-01",
+    }
+    submission = services.Submission.from_data(data, consent=True)
+    assert (submission.name, submission.building, submission.room) == ("王大爷", building, "")
+    assert (submission.entered_by, submission.channel, submission.submitted_at) == (None, "web", None)
+    with pytest.raises(TypeError):
+        services.submit(data)
