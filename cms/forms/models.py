@@ -184,23 +184,18 @@ class RequestFormPage(AbstractEmailForm):
         request = getattr(self, "_request", None)
         user = getattr(request, "user", None)
         order = services.submit(
-            category=data["category"],
-            name=data["name"],
-            phone=data["phone"],
-            description=data["description"],
-            building=data.get("building"),
-            unit=data.get("unit"),
-            room=data.get("room") or "",
-            location=data.get("location") or "",
-            email=user.email if user is not None and user.is_authenticated else "",
-            channel=WorkOrder.Channel.WEB,
-            photos=form.all_photos(),
-            extra=form.extra_answers(),
-            idempotency_key=data.get("idempotency_key") or None,
-            resident=user,
-            service_page=data.get("service"),
-            form_page=self,
-            consent=data.get("consent", False),
+            services.Submission.from_data(
+                data,
+                email=user.email if user is not None and user.is_authenticated else "",
+                channel=WorkOrder.Channel.WEB,
+                photos=form.all_photos(),
+                extra=form.extra_answers(),
+                idempotency_key=data.get("idempotency_key") or None,
+                resident=user,
+                service_page=data.get("service"),
+                form_page=self,
+                consent=data.get("consent", False),
+            )
         )
         if self.to_address and not getattr(order, "replayed", False):
             try:

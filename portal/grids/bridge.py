@@ -22,17 +22,19 @@ def request_from_visit(user, visit, category):
     household = visit.household
     try:
         order = services.submit(
-            category=category,
-            name=household.head_name or _("Resident"),
-            phone=household.phone,
-            description=visit.problem,
-            building=household.unit.building,
-            unit=household.unit.number,
-            room=household.room,
-            channel=WorkOrder.Channel.VISIT,
-            entered_by=user,
-            consent=True,  # the household agreed during the visit; the steward records it for them
-            extra={"visit": visit.pk},
+            services.Submission(
+                category=category,
+                name=household.head_name or _("Resident"),
+                phone=household.phone,
+                description=visit.problem,
+                building=household.unit.building,
+                unit=household.unit.number,
+                room=household.room,
+                channel=WorkOrder.Channel.VISIT,
+                entered_by=user,
+                consent=True,  # the household agreed during the visit; the steward records it for them
+                extra={"visit": visit.pk},
+            )
         )
     except ValidationError as exc:
         messages = []

@@ -216,18 +216,20 @@ def load_visit_requests(ctx):
         household = visit.household
         try:
             workorder_services.submit(
-                category=category,
-                name=household.head_name or "住户",
-                phone=household.phone,
-                description=visit.problem,
-                building=household.unit.building,
-                unit=household.unit.number,
-                room=household.room,
-                channel=WorkOrder.Channel.VISIT,
-                entered_by=visit.steward.user if visit.steward else None,
-                extra={"visit": visit.pk},
-                idempotency_key=f"demo-visit-{household.unit.building.number}-{household.unit.number}-"
-                f"{household.room}-{visit.visited_on:%Y%m%d}",
+                workorder_services.Submission(
+                    category=category,
+                    name=household.head_name or "住户",
+                    phone=household.phone,
+                    description=visit.problem,
+                    building=household.unit.building,
+                    unit=household.unit.number,
+                    room=household.room,
+                    channel=WorkOrder.Channel.VISIT,
+                    entered_by=visit.steward.user if visit.steward else None,
+                    extra={"visit": visit.pk},
+                    idempotency_key=f"demo-visit-{household.unit.building.number}-{household.unit.number}-"
+                    f"{household.room}-{visit.visited_on:%Y%m%d}",
+                ),
                 notify=False,
             )
         except ValidationError:

@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 from portal.accounts import audit
 from portal.accounts.models import AuditLog
 from portal.accounts.privacy import mask_name, mask_phone
+from portal.workorders import permissions
 from portal.workorders import services as wo
 from portal.workorders.models import Category, WorkOrder
 
@@ -65,8 +66,10 @@ def worklist_view(request):
             "page_obj": page,
             "rows": rows,
             "query": request.GET.urlencode(),
-            "can_assign": worklist.can_assign(request.user),
-            "stewards": worklist.assignable_stewards() if worklist.can_assign(request.user) else [],
+            "can_assign": permissions.can(request.user, "assign"),
+            "stewards": permissions.assignable_stewards(request.user).order_by("kind", "name")
+            if permissions.can(request.user, "assign")
+            else [],
             **_choices(),
         },
     )
@@ -75,13 +78,14 @@ def worklist_view(request):
 @requests_required
 @require_POST
 def bulk_assign(request):
-    if not worklist.can_assign(request.user):
-        return _render(
-            request, "grids/worklist.html", {"error": _("You may not assign requests."), **_choices()}, status=403
-        )
+    try:
+        permissions.check(request.user, "assign")
+    except permissions.ActionDenied as exc:
+        return _render(request, "grids/worklist.html", {"error": exc.message, **_choices()}, status=403)
     numbers = [n for n in request.POST.getlist("orders") if n][:200]
     steward_id = request.POST.get("steward", "")
-    steward = worklist.assignable_stewards().filter(pk=int(steward_id)).first() if steward_id.isdigit() else None
+    stewards = permissions.assignable_stewards(request.user)
+    steward = stewards.filter(pk=int(steward_id)).first() if steward_id.isdigit() else None
     orders = list(worklist.requests_for(request.user).filter(number__in=numbers))
     error = None
     if steward is None:
@@ -170,7 +174,9 @@ def _detail(request, order, revealed=False, error=None, status=200):
             "revealed": revealed,
             "can_reveal": worklist.can_handle(request.user, order),
             "transitions": order.transitions.all(),
-            "actions": [(a, wo.ACTION_LABELS[a]) for a in wo.allowed_actions(order) if a in STAFF_ACTIONS],
+            "actions": [
+                (a, wo.ACTION_LABELS[a]) for a in wo.allowed_actions(order, request.user) if a in STAFF_ACTIONS
+            ],
             "overdue": order.is_overdue(),
             "error": error,
         },
@@ -200,11 +206,16 @@ def request_reveal(request, number):
 def request_act(request, number):
     order = _order_in_scope(request, number)
     action = request.POST.get("action", "")
-    if action not in STAFF_ACTIONS:
+    if action not in wo.TRANSITIONS:
         raise Http404
-    note = request.POST.get("note", "")
+    post = request.POST
     try:
-        getattr(wo, action)(order, actor=request.user, note=note)
+        wo.perform(
+            order, action, actor=request.user, note=post.get("note", ""), steward=post.get("steward"),
+            original=post.get("original"),
+        )  # fmt: skip
+    except wo.ActionDenied as exc:
+        return _detail(request, order, error=exc.message, status=403)
     except wo.WorkflowError as exc:
         return _detail(request, order, error=exc.message, status=409)
     except ValidationError as exc:

@@ -15,11 +15,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.accounts import roles
 from portal.workorders.models import Category, WorkOrder
 
 from . import scope
-from .models import Steward
 
 
 class FilterError(ValueError):
@@ -38,12 +36,6 @@ def can_handle(user, order):
         return True
     steward = scope.steward_of(user)
     return steward is not None and steward.pk in {order.steward_id, order.assignee_id}
-
-
-def can_assign(user):
-    return scope.sees_all_requests(user) or (
-        roles.has_role(user, roles.STEWARD) and getattr(scope.steward_of(user), "kind", None) == Steward.Kind.GRID
-    )
 
 
 def _date(value, field):
@@ -82,7 +74,3 @@ def apply_filters(qs, params):
             condition |= Q(phone=digits) | Q(phone__endswith=digits)
         qs = qs.filter(condition)
     return qs
-
-
-def assignable_stewards():
-    return Steward.objects.filter(active=True).order_by("kind", "name")

@@ -20,12 +20,13 @@ from portal.accounts.privacy import mask_name
 from portal.grids import scope, worklist
 from portal.grids.models import Building, Steward
 
-from . import services
+from . import permissions, services
 from .models import Category, WorkOrder
 
 
 def can_work(user):
-    return user.has_perm("workorders.change_workorder")
+    """May open the transition form at all (which actions, on which request: `permissions.can`)."""
+    return permissions.may_work(user)
 
 
 class WorkOrderIndexView(IndexView):
@@ -51,8 +52,8 @@ class TransitionForm(forms.Form):
 
     def __init__(self, *args, order, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["steward"].queryset = scope.stewards_for(user)
-        self.fields["action"].choices = [(a, services.ACTION_LABELS[a]) for a in services.allowed_actions(order)]
+        self.fields["steward"].queryset = permissions.assignable_stewards(user)
+        self.fields["action"].choices = [(a, services.ACTION_LABELS[a]) for a in services.allowed_actions(order, user)]
 
 
 class WorkOrderInspectView(InspectView):
@@ -122,23 +123,23 @@ def transition(request, pk):
     if not can_work(request.user):
         return permission_denied(request)
     order = get_object_or_404(WorkOrder.objects.for_user(request.user), pk=pk)
-    form = TransitionForm(request.POST, order=order, user=request.user)
     back = reverse("workorders_workorder:inspect", args=[order.pk])
+    action = request.POST.get("action", "")
+    form = TransitionForm(request.POST, order=order, user=request.user)
+    if action in services.TRANSITIONS and action not in dict(form.fields["action"].choices):
+        # Not offered to this person: ask the action itself, which refuses with its own reason.
+        form.fields["action"].choices = [(action, services.ACTION_LABELS[action])]
     if not form.is_valid():
         messages.error(request, _("This action is not possible now."))
         return redirect(back)
-    action = form.cleaned_data["action"]
-    note = form.cleaned_data["note"]
+    data = form.cleaned_data
     try:
-        if action == "assign":
-            services.assign(order, form.cleaned_data["steward"], actor=request.user, note=note)
-        elif action == "merge":
-            original = WorkOrder.objects.filter(number=form.cleaned_data["original"].strip().upper()).first()
-            if original is None:
-                raise services.WorkflowError(_("Please give the number of the original request."))
-            services.merge(order, original, actor=request.user, note=note)
-        else:
-            getattr(services, action)(order, actor=request.user, note=note)
+        services.perform(
+            order, action, actor=request.user, note=data["note"], steward=data["steward"], original=data["original"]
+        )
+    except services.ActionDenied as exc:
+        messages.error(request, exc.message)
+        return redirect("wagtailadmin_home")
     except services.WorkflowError as exc:
         messages.error(request, exc.message)
     except ValidationError as exc:
@@ -177,7 +178,7 @@ class StaffEntryForm(forms.Form):
 
 
 def enter(request):
-    if not request.user.has_perm("workorders.add_workorder"):
+    if not permissions.can(request.user, "enter"):
         raise PermissionDenied
     form = StaffEntryForm(request.POST or None, request.FILES or None)
     form.fields["building"].queryset = scope.buildings_for(request.user).select_related("community")
@@ -187,18 +188,13 @@ def enter(request):
             data = form.cleaned_data
             try:
                 order = services.submit(
-                    category=data["category"],
-                    name=data["name"],
-                    phone=data["phone"],
-                    description=data["description"],
-                    building=data["building"],
-                    unit=data["unit"],
-                    room=data["room"],
-                    location=data["location"],
-                    channel=data["channel"],
-                    photos=[data["photos"]] if data.get("photos") else [],
-                    entered_by=request.user,
-                    consent=data["consent"],
+                    services.Submission.from_data(
+                        data,
+                        channel=data["channel"],
+                        consent=data["consent"],
+                        photos=[data["photos"]] if data.get("photos") else [],
+                        entered_by=request.user,
+                    )
                 )
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():

@@ -219,18 +219,20 @@ def load_requests(ctx):
         submitted = now - timedelta(days=age_days, minutes=rng.randrange(600))
         public = category.is_public_area
         order = services.submit(
-            category=category,
-            name=name,
-            phone=phone,
-            description=rng.choice(spec[7]),
-            building=building,
-            unit=None if public else rng.randint(1, building.units),
-            room="" if public else f"{rng.randint(1, building.floors)}0{rng.randint(1, 2)}",
-            location=f"{building.number}号楼附近" if public else "",
-            channel=rng.choices([c for c, _w in CHANNELS], [w for _c, w in CHANNELS])[0],
-            idempotency_key=f"demo-{i}",
-            entered_by=manager if rng.random() < 0.25 else None,
-            submitted_at=submitted,
+            services.Submission(
+                category=category,
+                name=name,
+                phone=phone,
+                description=rng.choice(spec[7]),
+                building=building,
+                unit=None if public else rng.randint(1, building.units),
+                room="" if public else f"{rng.randint(1, building.floors)}0{rng.randint(1, 2)}",
+                location=f"{building.number}号楼附近" if public else "",
+                channel=rng.choices([c for c, _w in CHANNELS], [w for _c, w in CHANNELS])[0],
+                idempotency_key=f"demo-{i}",
+                entered_by=manager if rng.random() < 0.25 else None,
+                submitted_at=submitted,
+            ),
             notify=False,
         )
         if order.replayed:

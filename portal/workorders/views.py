@@ -102,12 +102,6 @@ def lookup_url(request, order):
     return request.build_absolute_uri(reverse("workorders:detail", args=[order.number, order.lookup_token]))
 
 
-def _can_rate(order):
-    if order.status not in (WorkOrder.Status.RESOLVED, WorkOrder.Status.CLOSED) or order.resolved_at is None:
-        return False
-    return not order.ratings.filter(created_at__gte=order.resolved_at).exists()
-
-
 def _detail_context(request, order, **extra):
     url = lookup_url(request, order)
     context = {
@@ -117,7 +111,7 @@ def _detail_context(request, order, **extra):
         "trail": order.transitions.all(),
         "photos": order.photos.all(),
         "rating": order.latest_rating(),
-        "can_rate": _can_rate(order),
+        "can_rate": order.can_be_rated(),
         "can_reopen": order.status in services.TRANSITIONS["reopen"][0],
         "me_too_count": order.me_toos.count(),
     }

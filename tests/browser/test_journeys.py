@@ -133,7 +133,7 @@ def test_neighbour_finds_an_open_street_light_request_and_adds_me_too(phone, sit
 
     street_light = CategoryFactory(code="street-light", name="路灯不亮", kind=Category.Kind.PUBLIC_AREA)
     order = services.submit(
-        **submission(street_light, BuildingFactory(), name="李阿姨", location="3号楼东侧路灯"), notify=False
+        submission(street_light, BuildingFactory(), name="李阿姨", location="3号楼东侧路灯"), notify=False
     )
 
     phone.goto("/requests/lookup/")

@@ -206,7 +206,13 @@ class TestWhatLeavesTheCacheAlone:
         _cached(client, "/news/")
         category = CategoryFactory(code="water-leak", name="水管漏水")
         order = services.submit(
-            category=category, name="王大爷", phone="13900001111", description="厨房漏水", building=BuildingFactory()
+            services.Submission(
+                category=category,
+                name="王大爷",
+                phone="13900001111",
+                description="厨房漏水",
+                building=BuildingFactory(),
+            )
         )
         assert client.get("/news/")["X-Wagtail-Cache"] == "hit"
         services.accept(order)

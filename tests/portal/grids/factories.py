@@ -148,12 +148,14 @@ class World:
 
 def submit_request(world, unit, *, name="王五", phone="13700001111", room="101", description="厨房水管漏水", **kwargs):
     return workorder_services.submit(
-        category=world.category,
-        name=name,
-        phone=phone,
-        description=description,
-        building=unit.building,
-        unit=unit.number,
-        room=room,
-        **kwargs,
+        workorder_services.Submission(
+            category=world.category,
+            name=name,
+            phone=phone,
+            description=description,
+            building=unit.building,
+            unit=unit.number,
+            room=room,
+            **kwargs,
+        )
     )

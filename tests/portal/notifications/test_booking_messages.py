@@ -18,7 +18,7 @@ def test_the_partner_hears_of_a_booking_and_the_resident_of_its_confirmation(db,
     )
     service = make_service(make_tree(home_page)["canteen"], title="定制保洁", partner=partner)
     category = CategoryFactory(code="housekeeping", name="家政保洁", kind=Category.Kind.SERVICE_BOOKING)
-    order = services.submit(**submission(category, building, service_page=service))
+    order = services.submit(submission(category, building, service_page=service))
     [to_partner] = Notification.objects.filter(event="booking_received")
     assert to_partner.recipient == "13700001111" and to_partner.channel == "sms"
     assert order.number in to_partner.body and "定制保洁" in to_partner.body

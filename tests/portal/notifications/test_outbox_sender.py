@@ -23,7 +23,7 @@ def test_in_worker_mode_the_web_process_leaves_the_message_to_the_sender(
     worker_mode, sms_outbox, category, building, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        order = services.submit(**submission(category, building))
+        order = services.submit(submission(category, building))
     assert sms_outbox == []
     assert Notification.objects.get(work_order=order).status == "pending"
 
@@ -38,7 +38,7 @@ def test_a_burst_is_sent_in_batches_and_each_message_once(
 ):
     count = notifications.BATCH * 2 + 3
     for i in range(count):
-        services.submit(**submission(category, building, phone=f"1380000{i:04d}"))
+        services.submit(submission(category, building, phone=f"1380000{i:04d}"))
     # Per batch: claim (select + lease update, savepoints); per message: "sending" before the vendor
     # is called and "sent" after (so a killed sender never causes a second send); then the clean-up
     # of messages left in doubt or expired and the final empty claim.
@@ -50,7 +50,7 @@ def test_a_burst_is_sent_in_batches_and_each_message_once(
 
 
 def test_messages_claimed_by_another_sender_are_not_sent_twice(worker_mode, sms_outbox, category, building):
-    order = services.submit(**submission(category, building))
+    order = services.submit(submission(category, building))
     now = timezone.now()
     [claimed] = notifications.claim(Notification.objects.all(), now)  # another sender took it
     assert claimed.work_order_id == order.pk
@@ -71,8 +71,8 @@ def test_a_failure_in_a_batch_is_retried_and_the_rest_are_sent(worker_mode, sett
     from portal.notifications.sms import LocmemSmsBackend
 
     LocmemSmsBackend.outbox.clear()
-    services.submit(**submission(category, building, phone="13800000001"))
-    services.submit(**submission(category, building, phone="13800000002", email="r@example.com"))
+    services.submit(submission(category, building, phone="13800000001"))
+    services.submit(submission(category, building, phone="13800000002", email="r@example.com"))
     settings.SMS_BACKEND = "tests.portal.notifications.test_outbox_sender.GatewayDown"
     assert notifications.send_pending() == (1, 2)  # the email went, both SMS failed
     failed = Notification.objects.filter(channel="sms")
@@ -99,7 +99,7 @@ def test_follow_sends_what_arrives_while_it_runs(worker_mode, sms_outbox, catego
     thread.start()
     try:
         time.sleep(0.2)  # the sender is waiting on an empty outbox
-        order = services.submit(**submission(category, building))
+        order = services.submit(submission(category, building))
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and not sms_outbox:
             time.sleep(0.05)

@@ -78,7 +78,7 @@ def test_a_request_notifies_the_resident_through_the_gateway(
     gateway, category, building, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        order = services.submit(**submission(category, building))
+        order = services.submit(submission(category, building))
     sent = Notification.objects.get(work_order=order)
     assert sent.status == "sent"
     [call] = gateway.received
@@ -113,7 +113,7 @@ def test_the_receipt_does_not_wait_for_a_slow_gateway(live_server, gateway, cate
 
 def test_a_refusing_gateway_is_retried_until_it_answers(gateway, category, building):
     gateway.status = 503
-    order = services.submit(**submission(category, building))
+    order = services.submit(submission(category, building))
     call_command("send_notifications")
     pending = Notification.objects.get(work_order=order)
     assert pending.status == "pending" and "503" in pending.last_error
@@ -131,7 +131,7 @@ def test_an_unreachable_gateway_is_recorded_not_raised(settings, category, build
     server.close()  # nothing listens there any more
     settings.SMS_BACKEND = "portal.notifications.sms.WebhookSmsBackend"
     settings.SMS_GATEWAY_URL = url
-    order = services.submit(**submission(category, building))
+    order = services.submit(submission(category, building))
     call_command("send_notifications")
     pending = Notification.objects.get(work_order=order)
     assert pending.status == "pending" and pending.attempts == 1 and pending.last_error

@@ -68,3 +68,18 @@ def staff_key(db):
     user.groups.add(roles.ensure_roles()[roles.MANAGER])
     _token, raw = ApiToken.issue(user, "app")
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+@pytest.fixture
+def hotline_account():
+    """Make `user` the account a city platform's (12345) API key belongs to: it may enter requests
+    (`workorders.add_workorder`, which Open311's create asks of the key's account), nothing more."""
+    from django.contrib.auth.models import Permission
+
+    def allow_entry(user):
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label="workorders", codename="add_workorder")
+        )
+        return user
+
+    return allow_entry

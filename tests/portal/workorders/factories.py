@@ -9,6 +9,7 @@ from PIL import Image
 
 from portal.grids.models import Building, Community, Grid, Steward
 from portal.workorders.models import Category
+from portal.workorders.services import Submission
 
 
 class CommunityFactory(factory.django.DjangoModelFactory):
@@ -93,7 +94,7 @@ def jpeg_with_gps(size=(64, 48), color="red", name="photo.jpg"):
 
 
 def submission(category, building, **overrides):
-    """Keyword arguments for services.submit with sensible resident answers."""
+    """A `services.Submission` with sensible resident answers (`overrides` replace or add fields)."""
     data = {
         "category": category,
         "name": "李阿姨",
@@ -104,4 +105,4 @@ def submission(category, building, **overrides):
         "room": "301",
     }
     data.update(overrides)
-    return data
+    return Submission(**data)

@@ -21,7 +21,7 @@ def manager(db):
 
 
 def test_list_flags_overdue_and_masks_phones(client, manager, category, building):
-    late = services.submit(**submission(category, building), notify=False)
+    late = services.submit(submission(category, building), notify=False)
     WorkOrder.objects.filter(pk=late.pk).update(response_due="2020-01-01T00:00:00Z")
     client.force_login(manager)
     response = client.get("/admin/workorders/workorder/")
@@ -32,7 +32,7 @@ def test_list_flags_overdue_and_masks_phones(client, manager, category, building
 
 
 def test_detail_shows_the_trail_and_transitions_call_the_services(client, manager, category, building, steward):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     client.force_login(manager)
     detail = client.get(f"/admin/workorders/workorder/inspect/{order.pk}/")
     assert detail.status_code == 200
@@ -60,8 +60,8 @@ def test_detail_shows_the_trail_and_transitions_call_the_services(client, manage
 
 def test_steward_sees_only_their_grid(client, category, building, steward):
     steward.user.groups.add(roles.ensure_roles()[roles.STEWARD])
-    mine = services.submit(**submission(category, building), notify=False)
-    other = services.submit(**submission(category, BuildingFactory()), notify=False)
+    mine = services.submit(submission(category, building), notify=False)
+    other = services.submit(submission(category, BuildingFactory()), notify=False)
     client.force_login(steward.user)
     html = client.get("/admin/workorders/workorder/").content.decode()
     assert mine.number in html and other.number not in html
@@ -71,7 +71,7 @@ def test_steward_sees_only_their_grid(client, category, building, steward):
 
 def test_official_cannot_see_requests(client, category, building):
     official = staff(roles.OFFICIAL, "street1")
-    services.submit(**submission(category, building), notify=False)
+    services.submit(submission(category, building), notify=False)
     client.force_login(official)
     assert client.get("/admin/workorders/workorder/").status_code in (302, 403)
 
@@ -113,7 +113,7 @@ def test_admin_links_to_a_request_open_its_inspect_view(client, manager, categor
     requests have no edit view, so the link is the inspect view, and it opens for the manager."""
     from wagtail.admin.admin_url_finder import AdminURLFinder
 
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     url = AdminURLFinder(manager).get_edit_url(order)
     assert url == f"/admin/workorders/workorder/inspect/{order.pk}/"
     client.force_login(manager)
@@ -126,7 +126,7 @@ def test_inspect_masks_contact_and_reveals_only_through_the_audited_step(client,
     from portal.accounts.models import AuditLog
 
     steward.user.groups.add(roles.ensure_roles()[roles.STEWARD])
-    order = services.submit(**submission(category, building, name="李秀英"), notify=False)
+    order = services.submit(submission(category, building, name="李秀英"), notify=False)
     url = f"/admin/workorders/workorder/inspect/{order.pk}/"
     client.force_login(steward.user)
     html = client.get(url).content.decode()
@@ -146,7 +146,7 @@ def test_inspect_reveal_is_refused_to_staff_not_handling_the_request(client, cat
     from portal.accounts.models import AuditLog
     from tests.portal.workorders.factories import StewardFactory
 
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     assert order.steward == steward
     other = StewardFactory(name="赵丽", grids=[building.grid])  # the same grid, not this request's steward
     other.user.groups.add(roles.ensure_roles()[roles.STEWARD])

@@ -128,14 +128,14 @@ def test_submit_errors_are_400_with_field_messages(client, category, building):
 
 
 def test_me_too_over_the_api(client, public_category, building):
-    order = services.submit(**submission(public_category, building, location="2号楼路灯"), notify=False)
+    order = services.submit(submission(public_category, building, location="2号楼路灯"), notify=False)
     url = f"{BASE}/requests/{order.number}/me-too"
     assert client.post(url, {"phone": "13700000001"}, content_type="application/json").json()["me_too"] == 1
     assert client.post(url, {"phone": "bad"}, content_type="application/json").status_code == 400
 
 
 def test_staff_endpoints_need_a_key_and_refuse_unknown_filters(client, category, building, staff_key):
-    services.submit(**submission(category, building), notify=False)
+    services.submit(submission(category, building), notify=False)
     assert client.get(f"{BASE}/staff/requests").status_code == 401
     assert client.get(f"{BASE}/staff/requests", HTTP_AUTHORIZATION="Bearer nope").status_code == 401
     listing = client.get(f"{BASE}/staff/requests", {"status": "submitted"}, **staff_key)
@@ -151,8 +151,8 @@ def test_staff_endpoints_need_a_key_and_refuse_unknown_filters(client, category,
 def test_steward_key_sees_only_their_grid(client, category, building, steward):
     from .factories import BuildingFactory
 
-    services.submit(**submission(category, building), notify=False)
-    services.submit(**submission(category, BuildingFactory()), notify=False)
+    services.submit(submission(category, building), notify=False)
+    services.submit(submission(category, BuildingFactory()), notify=False)
     _token, raw = ApiToken.issue(steward.user, "phone")
     body = client.get(f"{BASE}/staff/requests", HTTP_AUTHORIZATION=f"Bearer {raw}").json()
     assert body["count"] == 1
@@ -179,7 +179,7 @@ def test_unknown_form_field_is_refused_and_nothing_saved(client, category, build
 
 
 def test_unknown_json_field_is_refused_in_chinese(client, category, building):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     response = client.post(
         f"{BASE}/requests/{order.number}/reopen",
         {"lookup_code": order.lookup_token, "note": "没修好", "status": "closed"},

@@ -27,7 +27,7 @@ def test_failing_gateway_never_blocks_a_state_change_and_is_retried(
 ):
     settings.SMS_BACKEND = "tests.portal.workorders.test_commands.GatewayDown"
     with django_capture_on_commit_callbacks(execute=True):
-        order = services.submit(**submission(category, building))
+        order = services.submit(submission(category, building))
     assert WorkOrder.objects.filter(pk=order.pk).exists()
     pending = Notification.objects.get(work_order=order)
     assert pending.status == "pending" and pending.attempts == 1 and "unreachable" in pending.last_error
@@ -46,7 +46,7 @@ def test_failing_gateway_never_blocks_a_state_change_and_is_retried(
 
 def test_gives_up_after_max_attempts(settings, category, building):
     settings.SMS_BACKEND = "tests.portal.workorders.test_commands.GatewayDown"
-    order = services.submit(**submission(category, building))
+    order = services.submit(submission(category, building))
     for _ in range(Notification.MAX_ATTEMPTS):
         Notification.objects.update(next_attempt_at=timezone.now())
         call_command("send_notifications")
@@ -54,7 +54,7 @@ def test_gives_up_after_max_attempts(settings, category, building):
 
 
 def test_email_goes_through_django_mail(category, building):
-    services.submit(**submission(category, building, email="resident@example.com"))
+    services.submit(submission(category, building, email="resident@example.com"))
     call_command("send_notifications")
     assert any("resident@example.com" in m.to for m in mail.outbox)
 
@@ -62,9 +62,9 @@ def test_email_goes_through_django_mail(category, building):
 def test_sla_report_tells_steward_and_managers(category, building, steward, capsys):
     manager = UserFactory(username="mgr", email="mgr@example.com")
     manager.groups.add(roles.ensure_roles()[roles.MANAGER])
-    late = services.submit(**submission(category, building), notify=False)
+    late = services.submit(submission(category, building), notify=False)
     WorkOrder.objects.filter(pk=late.pk).update(response_due=timezone.now() - timedelta(hours=1))
-    services.submit(**submission(category, building), notify=False)  # not late
+    services.submit(submission(category, building), notify=False)  # not late
     call_command("sla_report")
     out = capsys.readouterr().out
     assert late.number in out and ": 1" in out
@@ -73,7 +73,7 @@ def test_sla_report_tells_steward_and_managers(category, building, steward, caps
 
 
 def test_unrated_requests_get_exactly_one_reminder(category, building, sms_outbox):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     services.resolve(services.accept(order, notify=False), notify=False, at=timezone.now() - timedelta(days=3))
     call_command("remind_unrated")
     call_command("remind_unrated")
@@ -96,7 +96,7 @@ def test_workorder_token_prints_a_key_once(capsys, db):
 def test_the_overdue_digest_reaches_a_steward_with_a_work_mobile_by_sms(category, building, steward, sms_outbox):
     steward.phone = "13900001111"
     steward.save()
-    late = services.submit(**submission(category, building), notify=False)
+    late = services.submit(submission(category, building), notify=False)
     WorkOrder.objects.filter(pk=late.pk).update(response_due=timezone.now() - timedelta(hours=1))
     call_command("sla_report")
     [digest] = Notification.objects.filter(event="sla_report")

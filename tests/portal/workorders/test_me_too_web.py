@@ -13,7 +13,7 @@ URL = "/requests/public/"
 @pytest.fixture
 def street_light(public_category, building):
     return services.submit(
-        **submission(
+        submission(
             public_category,
             building,
             name="李阿姨",
@@ -33,8 +33,8 @@ def me_too_url(order):
 def test_neighbour_sees_open_public_area_requests_without_personal_data(
     client, home_page, street_light, category, building
 ):
-    in_home = services.submit(**submission(category, building), notify=False)
-    closed = services.submit(**submission(street_light.category, building, location="车库入口"), notify=False)
+    in_home = services.submit(submission(category, building), notify=False)
+    closed = services.submit(submission(street_light.category, building, location="车库入口"), notify=False)
     services.reject(closed, note="重复", notify=False)
 
     page = client.get(URL)
@@ -80,7 +80,7 @@ def test_bad_me_too_is_a_clear_message_and_nothing_saved(client, home_page, stre
 
 
 def test_only_open_public_area_requests_take_me_too(client, home_page, street_light, category, building):
-    in_home = services.submit(**submission(category, building), notify=False)
+    in_home = services.submit(submission(category, building), notify=False)
     response = client.post(me_too_url(in_home), {"phone": "13900002222"})
     assert response.status_code == 409 and "公共区域" in response.content.decode()
     services.reject(street_light, note="已处理", notify=False)
@@ -111,7 +111,7 @@ def test_me_too_is_rate_limited(client, home_page, street_light, settings):
 def test_filter_by_community_and_building(client, home_page, street_light, public_category):
     other_community = CommunityFactory(name="阳光花园", slug="yangguang")
     elsewhere = services.submit(
-        **submission(public_category, BuildingFactory(community=other_community), location="西门电梯"), notify=False
+        submission(public_category, BuildingFactory(community=other_community), location="西门电梯"), notify=False
     )
     mine = client.get(URL, {"community": street_light.building.community.pk}).content.decode()
     assert street_light.number in mine and elsewhere.number not in mine

@@ -26,7 +26,7 @@ def test_concurrent_submissions_get_distinct_consecutive_numbers(category, build
     def worker(n):
         try:
             barrier.wait()
-            services.submit(**submission(category, building), idempotency_key=f"t{n}", notify=False)
+            services.submit(submission(category, building, idempotency_key=f"t{n}"), notify=False)
         except Exception as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
         finally:
@@ -49,7 +49,7 @@ def test_numbers_continue_past_9999(category, building):
     from portal.workorders.models import DailySequence
 
     DailySequence.objects.create(day=timezone.localdate(), last=9999)
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     assert order.number.endswith("-10000")
 
 
@@ -75,13 +75,13 @@ def test_a_slow_submission_does_not_hold_up_the_next_one(category, building):
     def slow():
         slow_thread["id"] = threading.get_ident()
         try:
-            results["slow"] = services.submit(**submission(category, building), idempotency_key="slow", notify=False)
+            results["slow"] = services.submit(submission(category, building, idempotency_key="slow"), notify=False)
         finally:
             close_old_connections()
 
     def fast():
         try:
-            results["fast"] = services.submit(**submission(category, building), idempotency_key="fast", notify=False)
+            results["fast"] = services.submit(submission(category, building, idempotency_key="fast"), notify=False)
         finally:
             close_old_connections()
 
@@ -127,11 +127,11 @@ def test_a_failed_submission_leaves_a_gap_never_a_duplicate(category, building):
     from django.db import IntegrityError
     from wagtail.models import Page
 
-    first = services.submit(**submission(category, building), notify=False)
+    first = services.submit(submission(category, building), notify=False)
     gone = Page(pk=987654)  # a service page deleted while the resident was filling in the form
     with pytest.raises(IntegrityError):
-        services.submit(**submission(category, building), service_page=gone, notify=False)
-    third = services.submit(**submission(category, building), notify=False)
+        services.submit(submission(category, building, service_page=gone), notify=False)
+    third = services.submit(submission(category, building), notify=False)
     assert list(WorkOrder.objects.order_by("pk").values_list("number", flat=True)) == [first.number, third.number]
     assert first.number.endswith("-0001")
     assert third.number.endswith("-0003")

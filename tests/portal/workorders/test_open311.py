@@ -9,8 +9,8 @@ from .factories import UserFactory, submission
 
 
 @pytest.fixture
-def api_key(db):
-    _token, raw = ApiToken.issue(UserFactory(username="city12345"), "12345 platform")
+def api_key(db, hotline_account):
+    _token, raw = ApiToken.issue(hotline_account(UserFactory(username="city12345")), "12345 platform")
     return raw
 
 
@@ -66,7 +66,7 @@ def test_city_system_files_and_reads_a_request(client, public_category, building
 
 
 def test_public_reads_hide_in_home_details(client, category, building):
-    order = services.submit(**submission(category, building, description="李阿姨家厨房漏水"), notify=False)
+    order = services.submit(submission(category, building, description="李阿姨家厨房漏水"), notify=False)
     record = client.get(f"/open311/v2/requests/{order.number}.json").json()[0]
     assert record["description"] == ""
     assert "301" not in record["address"] and "13800001234" not in str(record)

@@ -18,8 +18,10 @@ georeport = pytest.importorskip("georeport", reason="georeport (requirements-dev
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
-def test_georeport_client_against_a_live_server(live_server, transactional_db, public_category, category, fmt):
-    _token, key = ApiToken.issue(UserFactory(username=f"city-{fmt}"), "12345")
+def test_georeport_client_against_a_live_server(
+    live_server, transactional_db, public_category, category, fmt, hotline_account
+):
+    _token, key = ApiToken.issue(hotline_account(UserFactory(username=f"city-{fmt}")), "12345")
     root = f"{live_server.url}/open311/v2"
     client = georeport.GeoReport(root, api_key=key, output_format=fmt)
 

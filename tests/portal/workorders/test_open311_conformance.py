@@ -17,18 +17,18 @@ ROOT = "/open311/v2"
 
 
 @pytest.fixture
-def api_key(db):
-    _token, raw = ApiToken.issue(UserFactory(username="city12345"), "12345 platform")
+def api_key(db, hotline_account):
+    _token, raw = ApiToken.issue(hotline_account(UserFactory(username="city12345")), "12345 platform")
     return raw
 
 
 @pytest.fixture
 def orders(public_category, category, building):
     """An open and a closed public-area request, an open in-home one."""
-    open_one = services.submit(**submission(public_category, building, location="东门"), notify=False)
-    closed = services.submit(**submission(public_category, building, location="北门"), notify=False)
+    open_one = services.submit(submission(public_category, building, location="东门"), notify=False)
+    closed = services.submit(submission(public_category, building, location="北门"), notify=False)
     services.resolve(services.accept(closed, notify=False), notify=False)
-    in_home = services.submit(**submission(category, building), notify=False)
+    in_home = services.submit(submission(category, building), notify=False)
     return open_one, closed, in_home
 
 
@@ -191,7 +191,7 @@ def test_unknown_paths_and_wrong_methods_answer_the_spec_error_list(client, db, 
 def test_requests_are_paged_and_cover_the_whole_window(client, public_category, building):
     now = timezone.now()
     made = [
-        services.submit(**submission(public_category, building), submitted_at=now - timedelta(days=d), notify=False)
+        services.submit(submission(public_category, building, submitted_at=now - timedelta(days=d)), notify=False)
         for d in range(0, 80, 4)  # 20 requests over 80 days
     ]
     first = client.get(f"{ROOT}/requests.json", {"page_size": 8})
@@ -227,7 +227,7 @@ def test_bad_page_is_400(client, db):
 
 def test_only_start_date_gives_the_90_days_after_it(client, public_category, building):
     now = timezone.now()
-    old = services.submit(**submission(public_category, building), submitted_at=now - timedelta(days=100), notify=False)
+    old = services.submit(submission(public_category, building, submitted_at=now - timedelta(days=100)), notify=False)
     start = (now - timedelta(days=110)).isoformat()
     assert numbers_json(client.get(f"{ROOT}/requests.json", {"start_date": start})) == {old.number}
 

@@ -13,7 +13,7 @@ PERSONAL = ("502", "13812345678", "138-1234-5678", "鲁G12345", "li@example.com"
 @pytest.fixture
 def leaky(public_category, building):
     return services.submit(
-        **submission(
+        submission(
             public_category,
             building,
             unit=None,
@@ -25,8 +25,10 @@ def leaky(public_category, building):
     )
 
 
-def test_open311_post_then_anonymous_reads_show_no_room_or_phone(client, public_category, building, steward):
-    _token, key = ApiToken.issue(UserFactory(username="city"), "12345")
+def test_open311_post_then_anonymous_reads_show_no_room_or_phone(
+    client, public_category, building, steward, hotline_account
+):
+    _token, key = ApiToken.issue(hotline_account(UserFactory(username="city")), "12345")
     created = client.post(
         "/open311/v2/requests.json",
         {

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from portal.accounts import roles
 from portal.workorders import services
 from portal.workorders.models import MeToo, Rating, Transition, WorkOrder, satisfaction_rate
 
@@ -16,7 +17,7 @@ S = WorkOrder.Status
 
 
 def test_submit_numbers_routes_and_audits(category, building, steward):
-    order = services.submit(**submission(category, building))
+    order = services.submit(submission(category, building))
     today = timezone.localdate()
     assert order.number == f"BY-{today:%Y%m%d}-0001"
     assert order.status == S.SUBMITTED
@@ -25,7 +26,7 @@ def test_submit_numbers_routes_and_audits(category, building, steward):
     assert order.response_due == order.submitted_at + timedelta(hours=2)
     assert order.resolution_due == order.submitted_at + timedelta(hours=24)
     assert len(order.lookup_token) == 10
-    second = services.submit(**submission(category, building, phone="139 0000 5678"))
+    second = services.submit(submission(category, building, phone="139 0000 5678"))
     assert second.number == f"BY-{today:%Y%m%d}-0002"
     assert list(order.transitions.values_list("from_status", "to_status")) == [("", "submitted")]
 
@@ -33,16 +34,18 @@ def test_submit_numbers_routes_and_audits(category, building, steward):
 def test_numbers_restart_each_local_day(category, building):
     day1 = timezone.make_aware(timezone.datetime(2026, 3, 1, 23, 30))
     day2 = day1 + timedelta(hours=1)
-    a = services.submit(**submission(category, building), submitted_at=day1, notify=False)
-    b = services.submit(**submission(category, building), submitted_at=day2, notify=False)
+    a = services.submit(submission(category, building, submitted_at=day1), notify=False)
+    b = services.submit(submission(category, building, submitted_at=day2), notify=False)
     assert a.number == "BY-20260301-0001"
     assert b.number == "BY-20260302-0001"
 
 
 def test_whole_lifecycle_with_rating(category, building, steward, sms_outbox, django_capture_on_commit_callbacks):
     staff = UserFactory(username="manager1", first_name="张经理")
+    staff.groups.add(roles.ensure_roles()[roles.MANAGER])
+    steward.user.groups.add(roles.ensure_roles()[roles.STEWARD])
     with django_capture_on_commit_callbacks(execute=True):
-        order = services.submit(**submission(category, building))
+        order = services.submit(submission(category, building))
     with django_capture_on_commit_callbacks(execute=True):
         services.accept(order, actor=staff)
         services.assign(order, steward, actor=staff, note="请尽快上门")
@@ -73,7 +76,7 @@ def test_whole_lifecycle_with_rating(category, building, steward, sms_outbox, dj
 
 
 def test_resident_reopens_when_not_fixed(category, building, steward):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     services.assign(order, steward, notify=False)
     services.resolve(order, notify=False)
     with pytest.raises(ValidationError):
@@ -100,9 +103,9 @@ ALL_STATES = list(S.values)
     ],
 )
 def test_every_invalid_transition_is_refused(action, state, category, building, steward):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     WorkOrder.objects.filter(pk=order.pk).update(status=state)
-    other = services.submit(**submission(category, building), notify=False)
+    other = services.submit(submission(category, building), notify=False)
     call = {
         "accept": lambda: services.accept(order),
         "assign": lambda: services.assign(order, steward),
@@ -121,8 +124,8 @@ def test_every_invalid_transition_is_refused(action, state, category, building, 
 
 
 def test_reject_needs_a_reason_and_merge_links_the_original(category, building):
-    order = services.submit(**submission(category, building), notify=False)
-    original = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
+    original = services.submit(submission(category, building), notify=False)
     with pytest.raises(ValidationError):
         services.reject(order, note="")
     with pytest.raises(services.WorkflowError):
@@ -136,7 +139,7 @@ def test_reject_needs_a_reason_and_merge_links_the_original(category, building):
 
 
 def test_rating_is_once_per_resolution_and_only_when_resolved(category, building, steward):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     with pytest.raises(services.WorkflowError):
         services.rate(order, speed=5, quality=5, attitude=5)
     services.resolve(services.accept(order, notify=False), notify=False)
@@ -151,28 +154,28 @@ def test_rating_is_once_per_resolution_and_only_when_resolved(category, building
 def test_satisfaction_rate_counts_ratings_averaging_four_or_more(category, building):
     assert satisfaction_rate() is None
     for scores in [(5, 5, 5), (4, 4, 4), (4, 4, 3), (3, 3, 3)]:
-        order = services.submit(**submission(category, building), notify=False)
+        order = services.submit(submission(category, building), notify=False)
         services.resolve(services.accept(order, notify=False), notify=False)
         services.rate(order, speed=scores[0], quality=scores[1], attitude=scores[2])
     assert satisfaction_rate() == 0.5
 
 
 def test_idempotency_key_makes_a_double_submit_one_request(category, building):
-    first = services.submit(**submission(category, building), idempotency_key="abc-123")
-    again = services.submit(**submission(category, building), idempotency_key="abc-123")
+    first = services.submit(submission(category, building, idempotency_key="abc-123"))
+    again = services.submit(submission(category, building, idempotency_key="abc-123"))
     assert again.pk == first.pk
     assert again.replayed and not first.replayed
     assert WorkOrder.objects.count() == 1
 
 
 def test_me_too_only_on_open_public_area_requests(public_category, category, building, steward):
-    order = services.submit(**submission(public_category, building, location="3号楼东侧路灯"), notify=False)
+    order = services.submit(submission(public_category, building, location="3号楼东侧路灯"), notify=False)
     assert services.me_too(order, phone="13900000001") == (1, True)
     assert services.me_too(order, phone="139 0000 0001") == (1, False)
     assert services.me_too(order, phone="+86 13900000002") == (2, True)
     with pytest.raises(services.WorkflowError):
         services.me_too(order, phone="13800001234")  # the reporter
-    private = services.submit(**submission(category, building), notify=False)
+    private = services.submit(submission(category, building), notify=False)
     with pytest.raises(services.WorkflowError):
         services.me_too(private, phone="13900000003")
     services.resolve(services.accept(order, notify=False), notify=False)
@@ -182,7 +185,7 @@ def test_me_too_only_on_open_public_area_requests(public_category, category, bui
 
 
 def test_audit_trail_cannot_be_edited_or_deleted(category, building):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     entry = Transition.objects.get(work_order=order)
     entry.note = "改写历史"
     with pytest.raises(PermissionDenied):
@@ -198,14 +201,34 @@ def test_emergency_is_urgent_and_alerts_managers(emergency_category, building, s
 
     manager = UserFactory(username="boss", email="boss@example.com")
     manager.groups.add(roles.ensure_roles()[roles.MANAGER])
-    order = services.submit(**submission(emergency_category, building, description="楼道里有燃气味"))
+    order = services.submit(submission(emergency_category, building, description="楼道里有燃气味"))
     assert order.urgent
     staff_mail = Notification.objects.filter(event="urgent").values_list("recipient", flat=True)
     assert set(staff_mail) == {"boss@example.com", steward.user.email}
 
 
 def test_assign_refuses_inactive_steward(category, building):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     retired = StewardFactory(active=False)
     with pytest.raises(services.WorkflowError):
         services.assign(order, retired)
+
+
+def test_a_submission_from_form_data_takes_the_core_answers_only(category, building):
+    """Fields an editor adds to a form can never set who entered a request, its channel or its time."""
+    data = {
+        "category": category,
+        "name": "王大爷",
+        "phone": "13900001111",
+        "description": "楼道灯不亮",
+        "building": building,
+        "room": None,
+        "entered_by": "someone",
+        "channel": "hotline12345",
+        "submitted_at": "2020-01-01",
+    }
+    submission = services.Submission.from_data(data, consent=True)
+    assert (submission.name, submission.building, submission.room) == ("王大爷", building, "")
+    assert (submission.entered_by, submission.channel, submission.submitted_at) == (None, "web", None)
+    with pytest.raises(TypeError):
+        services.submit(data)

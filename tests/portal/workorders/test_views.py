@@ -7,12 +7,12 @@ from .factories import UserFactory, submission
 
 
 def resolved(category, building, **overrides):
-    order = services.submit(**submission(category, building, **overrides), notify=False)
+    order = services.submit(submission(category, building, **overrides), notify=False)
     return services.resolve(services.accept(order, notify=False), notify=False)
 
 
 def test_lookup_by_number_and_code(client, home_page, category, building):
-    order = services.submit(**submission(category, building), notify=False)
+    order = services.submit(submission(category, building), notify=False)
     wrong = client.get("/requests/lookup/", {"number": order.number, "code": "XXXXXXXXXX"})
     assert wrong.status_code == 404 and "没有找到" in wrong.content.decode()
     right = client.get("/requests/lookup/", {"number": order.number.lower(), "code": order.lookup_token.lower()})
@@ -48,8 +48,8 @@ def test_resident_says_not_fixed(client, home_page, category, building):
 
 def test_my_requests_needs_login_and_shows_only_mine(client, home_page, category, building):
     me = UserFactory(username="resident1")
-    mine = services.submit(**submission(category, building), resident=me, notify=False)
-    other = services.submit(**submission(category, building), notify=False)
+    mine = services.submit(submission(category, building, resident=me), notify=False)
+    other = services.submit(submission(category, building), notify=False)
     assert client.get("/requests/mine/").status_code == 302
     client.force_login(me)
     html = client.get("/requests/mine/").content.decode()

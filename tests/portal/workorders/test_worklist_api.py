@@ -22,9 +22,9 @@ def numbers(response):
 
 def test_overdue_filter_splits_the_list_in_two(client, category, public_category, building, staff_key):
     long_ago = timezone.now() - timedelta(days=30)
-    late = services.submit(**submission(category, building), submitted_at=long_ago, notify=False)
-    on_time = services.submit(**submission(category, building), notify=False)
-    closed_late = services.submit(**submission(category, building), submitted_at=long_ago, notify=False)
+    late = services.submit(submission(category, building, submitted_at=long_ago), notify=False)
+    on_time = services.submit(submission(category, building), notify=False)
+    closed_late = services.submit(submission(category, building, submitted_at=long_ago), notify=False)
     WorkOrder.objects.filter(pk=closed_late.pk).update(status=WorkOrder.Status.CLOSED)
 
     overdue = numbers(client.get(URL, {"overdue": "true"}, **staff_key))
@@ -35,8 +35,8 @@ def test_overdue_filter_splits_the_list_in_two(client, category, public_category
 
 
 def test_a_request_with_me_toos_is_listed_once(client, public_category, building, staff_key):
-    order = services.submit(**submission(public_category, building, location="3号楼路灯"), notify=False)
-    other = services.submit(**submission(public_category, building, location="4号楼路灯"), notify=False)
+    order = services.submit(submission(public_category, building, location="3号楼路灯"), notify=False)
+    other = services.submit(submission(public_category, building, location="4号楼路灯"), notify=False)
     for phone in ("13700000001", "13700000002", "13700000003"):
         services.me_too(order, phone=phone)
     response = client.get(URL, {"status": "submitted"}, **staff_key)

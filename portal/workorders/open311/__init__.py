@@ -11,28 +11,25 @@ What each service needs besides a location is stated in its service definition (
 
 import math
 from datetime import datetime, time, timedelta
-from functools import wraps
 from urllib.parse import urlencode
-from xml.etree.ElementTree import Element, SubElement, tostring
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
 from django.urls import path, re_path
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from . import services
-from .models import ApiToken, Category, WorkOrder
-from .photos import PhotoStorageError
+from .. import services
+from ..models import ApiToken, Category, WorkOrder
+from ..photos import PhotoStorageError
+from .formats import Open311Error, endpoint, errors, respond, time_text, today_text
 
 CLOSED = {"resolved", "closed", "rejected", "duplicate"}
 STATUSES = ("open", "closed")
 MAX_WINDOW = timedelta(days=90)
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
-FORMATS = {"json": "application/json; charset=utf-8", "xml": "application/xml; charset=utf-8"}
 
 # What a POST must carry besides service_code and a location, per kind of service. A public-area
 # fault needs no contact (anyone may report a dark street light); a repair at home, a parking or
@@ -48,91 +45,6 @@ REQUIRED = {
     Category.Kind.SERVICE_BOOKING: ("phone", "description"),
 }
 LOCATION = "lat+long|address_string|address_id"
-
-# XML element names of list items, by the name of the list.
-XML_ITEMS = {
-    "services": "service",
-    "service_requests": "request",
-    "errors": "error",
-    "attributes": "attribute",
-    "values": "value",
-    "endpoints": "endpoint",
-    "formats": "format",
-    "required_fields": "field",
-}
-
-
-class Open311Error(Exception):
-    def __init__(self, status, description):
-        super().__init__(description)
-        self.status = status
-        self.description = str(description)
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _fill(element, value):
-    if isinstance(value, dict):
-        for key, child in value.items():
-            _fill(SubElement(element, key), child)
-    elif isinstance(value, list | tuple):
-        item = XML_ITEMS.get(element.tag, "item")
-        for child in value:
-            _fill(SubElement(element, item), child)
-    else:
-        element.text = _text(value)
-
-
-def to_xml(root, data):
-    element = Element(root)
-    _fill(element, data)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(element, encoding="utf-8", xml_declaration=False)
-
-
-def respond(fmt, root, data, status=200):
-    """`data` as JSON or as XML under `root` (a list's items are named by XML_ITEMS[root])."""
-    if fmt == "xml":
-        return HttpResponse(to_xml(root, data), status=status, content_type=FORMATS["xml"])
-    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
-
-
-def errors(status, description, fmt="json"):
-    return respond(fmt, "errors", [{"code": status, "description": str(description)}], status=status)
-
-
-def endpoint(*methods):
-    """An Open311 view: the format from the URL, a spec error for a wrong method or an Open311Error."""
-
-    def decorator(view):
-        @csrf_exempt
-        @wraps(view)
-        def wrapper(request, *args, fmt="json", **kwargs):
-            if request.method not in methods:
-                response = errors(405, _("Method %(method)s is not allowed here.") % {"method": request.method}, fmt)
-                response["Allow"] = ", ".join(methods)
-                return response
-            try:
-                return view(request, *args, fmt=fmt, **kwargs)
-            except Open311Error as exc:
-                return errors(exc.status, exc.description, fmt)
-
-        return wrapper
-
-    return decorator
-
-
-def _time(value):
-    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
-
-
-def _today():
-    return _time(timezone.now().replace(hour=0, minute=0, second=0, microsecond=0))
 
 
 def required_fields(category):
@@ -185,9 +97,9 @@ def _request(order):
         "description": order.public_description,
         "agency_responsible": order.grid.name if order.grid_id else "",
         "service_notice": "",
-        "requested_datetime": _time(order.submitted_at),
-        "updated_datetime": _time(order.updated_at),
-        "expected_datetime": _time(order.resolution_due),
+        "requested_datetime": time_text(order.submitted_at),
+        "updated_datetime": time_text(order.updated_at),
+        "expected_datetime": time_text(order.resolution_due),
         "address": order.public_address,
         "address_id": str(order.building_id) if order.building_id else "",
         "zipcode": "",
@@ -204,14 +116,14 @@ def discovery(request, fmt):
         fmt,
         "discovery",
         {
-            "changeset": _today(),
+            "changeset": today_text(),
             "contact": _("Zhiye Guanqing · Weimei Jiayuan"),
             "key_service": _("Ask the property company for an API key."),
             "endpoints": [
                 {
                     "specification": "http://wiki.open311.org/GeoReport_v2",
                     "url": base,
-                    "changeset": _today(),
+                    "changeset": today_text(),
                     "type": "production",
                     "formats": ["application/json", "text/xml"],
                 }
@@ -369,21 +281,25 @@ def _create(request, fmt):
     name = " ".join(p for p in (data.get("last_name", ""), data.get("first_name", "")) if p).strip()
     try:
         order = services.submit(
-            category=category,
-            name=name or _("12345 caller"),
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-            description=data.get("description", "") or category.name,
-            building=building,
-            location=data.get("address_string", ""),
-            latitude=lat,
-            longitude=lon,
-            channel=WorkOrder.Channel.HOTLINE,
-            idempotency_key=request.headers.get("Idempotency-Key") or None,
-            entered_by=user,
-            consent=True,
-            phone_required="phone" in needed,
+            services.Submission(
+                category=category,
+                name=name or _("12345 caller"),
+                phone=data.get("phone", ""),
+                email=data.get("email", ""),
+                description=data.get("description", "") or category.name,
+                building=building,
+                location=data.get("address_string", ""),
+                latitude=lat,
+                longitude=lon,
+                channel=WorkOrder.Channel.HOTLINE,
+                idempotency_key=request.headers.get("Idempotency-Key") or None,
+                entered_by=user,
+                consent=True,
+                phone_required="phone" in needed,
+            )
         )
+    except services.ActionDenied as exc:
+        raise Open311Error(403, exc.message) from exc
     except ValidationError as exc:
         raise Open311Error(400, " ".join(exc.messages)) from exc
     except PhotoStorageError as exc:  # pragma: no cover - Open311 sends no files
