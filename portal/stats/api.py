@@ -7,8 +7,8 @@ from ninja.security import django_auth
 
 from portal.workorders.api import ApiKeyAuth
 
-from . import access, figures
-from .views import period_from
+from . import access, figures, hotline
+from .views import _one_month, period_from
 
 router = Router(tags=["statistics"])
 PREFIX = "/stats/"
@@ -31,3 +31,21 @@ def stats_summary(request):
             400, _("Choose months like 2026-03, the first not after the last, and a grid from the list.")
         ) from exc
     return figures.summary(start, end, grids)
+
+
+@router.get(
+    "/hotline",
+    auth=[ApiKeyAuth(), django_auth],
+    summary="12345 hotline orders of a month",
+    description="Query: month=YYYY-MM (default: this month). Per order: the hotline's ticket number, the "
+    "request number, category, status, received, deadline, handled, reply due and replied times; no names, "
+    "phone numbers, addresses or texts. Managers and officials only, as for /summary.",
+)
+def stats_hotline(request):
+    if not access.can_view(request.user):
+        raise HttpError(403, _("Only managers and officials may read the statistics."))
+    try:
+        start, end = _one_month(request)
+    except ValueError as exc:
+        raise HttpError(400, _("Choose a month like 2026-03.")) from exc
+    return hotline.report(start, end)

@@ -13,7 +13,7 @@ from portal.accounts.models import AuditLog
 from portal.grids.models import Grid
 from portal.workorders.models import WorkOrder
 
-from . import access, charts, export, figures
+from . import access, charts, export, figures, hotline
 
 
 def dashboard_required(check):
@@ -140,3 +140,56 @@ def _optional_int(value):
     if not value.isdigit():
         raise ValueError(value)
     return int(value)
+
+
+def _one_month(request):
+    """(start, end) of ?month=YYYY-MM (this month when absent); ValueError on bad input."""
+    year, month = figures.parse_month(request.GET.get("month") or None)
+    return figures.month_bounds(year, month)
+
+
+def _bad_month(request):
+    context = {"error": _("Choose a month like 2026-03."), "month": request.GET.get("month", "")[:7]}
+    return render(request, "stats/hotline.html", context, status=400)
+
+
+@dashboard_required(access.can_view)
+def hotline_report(request):
+    """The month's 12345 hotline orders: handled by the deadline? answered back in time?"""
+    try:
+        start, end = _one_month(request)
+    except ValueError:
+        return render(request, "stats/hotline.html", {"error": _("Choose a month like 2026-03.")}, status=400)
+    data = hotline.report(start, end)
+    totals = data["totals"]
+    chart = charts.bar_chart(
+        _("12345 orders this month"),
+        [(label, totals[key]) for key, label in hotline.total_labels() if key != "reply_rate"],
+    )
+    return render(
+        request,
+        "stats/hotline.html",
+        {
+            "data": data,
+            "figures": [
+                (label, "—" if totals[key] is None else f"{totals[key]:.0%}" if key == "reply_rate" else totals[key])
+                for key, label in hotline.total_labels()
+            ],
+            "chart": chart,
+            "month": f"{start:%Y-%m}",
+            "can_export": access.can_export(request.user),
+        },
+    )
+
+
+@dashboard_required(access.can_export)
+def hotline_export(request):
+    try:
+        start, end = _one_month(request)
+    except ValueError:
+        return render(request, "stats/hotline.html", {"error": _("Choose a month like 2026-03.")}, status=400)
+    content = hotline.workbook_bytes(hotline.report(start, end))
+    audit.record(request.user, AuditLog.Action.EXPORT, None, f"12345 orders {start:%Y-%m}")
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="12345-orders-{start:%Y%m}.xlsx"'
+    return response

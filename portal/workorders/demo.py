@@ -218,26 +218,46 @@ def load_requests(ctx):
         age_days = (1 - i / count) * 365  # oldest first
         submitted = now - timedelta(days=age_days, minutes=rng.randrange(600))
         public = category.is_public_area
-        order = services.submit(
-            services.Submission(
-                category=category,
-                name=name,
-                phone=phone,
-                description=rng.choice(spec[7]),
-                building=building,
-                unit=None if public else rng.randint(1, building.units),
-                room="" if public else f"{rng.randint(1, building.floors)}0{rng.randint(1, 2)}",
-                location=f"{building.number}号楼附近" if public else "",
-                channel=rng.choices([c for c, _w in CHANNELS], [w for _c, w in CHANNELS])[0],
-                idempotency_key=f"demo-{i}",
-                entered_by=manager if rng.random() < 0.25 else None,
-                submitted_at=submitted,
-            ),
-            notify=False,
+        submission = services.Submission(
+            category=category,
+            name=name,
+            phone=phone,
+            description=rng.choice(spec[7]),
+            building=building,
+            unit=None if public else rng.randint(1, building.units),
+            room="" if public else f"{rng.randint(1, building.floors)}0{rng.randint(1, 2)}",
+            location=f"{building.number}号楼附近" if public else "",
+            channel=rng.choices([c for c, _w in CHANNELS], [w for _c, w in CHANNELS])[0],
+            idempotency_key=f"demo-{i}",
+            entered_by=manager if rng.random() < 0.25 else None,
+            submitted_at=submitted,
         )
+        if submission.channel == WorkOrder.Channel.HOTLINE:
+            order = services.enter_hotline_order(
+                submission,
+                ticket=f"WF12345-{submitted:%Y%m%d}-{i:05d}",
+                deadline=submitted + timedelta(hours=category.resolution_hours * 2),
+                reply_due=submitted + timedelta(days=5),
+                notify=False,
+            )
+        else:
+            order = services.submit(submission, notify=False)
         if order.replayed:
             continue
         _history(order, category, building, by_grid, general, manager, rng, submitted, now)
+        if submission.channel == WorkOrder.Channel.HOTLINE:
+            _hotline_reply(order, manager, random.Random(i), now)
+
+
+def _hotline_reply(order, manager, rng, now):
+    """Most handled 12345 orders are answered back within a day; a few late, the newest not yet."""
+    order.refresh_from_db(fields=["resolved_at", "closed_at"])
+    handled = order.resolved_at or order.closed_at
+    if handled is None:
+        return
+    at = handled + timedelta(hours=rng.uniform(1, 24) if rng.random() < 0.9 else rng.uniform(100, 160))
+    if at < now:
+        services.reply_to_hotline(order, text="已联系居民并处理完毕，居民表示满意。", actor=manager, at=at)
 
 
 def _history(order, category, building, by_grid, general, manager, rng, at, now):

@@ -14,7 +14,8 @@ The rules:
 - submit, rate, reopen by the resident, "me too": anybody (the lookup code or the form is the key);
 - enter a request for a resident (`entered_by`: the admin, Open311, a steward's visit): the
   `workorders.add_workorder` permission (every role that works requests);
-- accept, start, resolve, close, reopen, reject: the `workorders.change_workorder` permission and the
+- accept, start, resolve, close, reopen, reject, and the reply to the 12345 hotline: the
+  `workorders.change_workorder` permission and the
   request in the user's scope (`WorkOrder.objects.for_user`: managers and the branch secretary all,
   a grid steward their grids' and assigned ones, a general steward those assigned to them);
 - assign and merge (dispatching) in addition: managers, the branch secretary and grid stewards only,
@@ -31,7 +32,7 @@ from portal.grids.models import Steward
 RESIDENT_ACTIONS = ("submit", "rate", "reopen_by_resident", "me_too")
 STAFF_TRANSITIONS = ("accept", "assign", "start", "resolve", "close", "reopen", "reject", "merge")
 DISPATCH = ("assign", "merge")
-ACTIONS = (*RESIDENT_ACTIONS, "enter", *STAFF_TRANSITIONS)
+ACTIONS = (*RESIDENT_ACTIONS, "enter", *STAFF_TRANSITIONS, "hotline_reply")
 
 
 class ActionDenied(PermissionDenied):

@@ -1,12 +1,14 @@
 """Resident requests (报事报修 / 工单), by concern: `requests` (categories with SLA targets, the day's
-counter, work orders, photos), `feedback` (the audit trail, ratings, "me too") and `tokens` (staff
-API keys). The outbox is portal.notifications.
+counter, work orders, photos), `feedback` (the audit trail, ratings, "me too"), `tokens` (staff
+API keys) and `hotline` (12345 orders: the hotline's ticket, deadlines and reply). The outbox is
+portal.notifications.
 
 State changes happen only through `portal.workorders.services`; the models hold data and read-only
 questions about it (is it overdue? may it be rated?).
 """
 
 from .feedback import MeToo, Rating, Transition, satisfaction_rate
+from .hotline import HotlineOrder
 from .requests import (
     LOOKUP_ALPHABET,
     Category,
@@ -24,6 +26,7 @@ __all__ = [
     "ApiToken",
     "Category",
     "DailySequence",
+    "HotlineOrder",
     "MeToo",
     "Rating",
     "Transition",

@@ -10,12 +10,13 @@ person may not) or Django's `ValidationError` (bad input), each with a message p
 
 By concern: `numbers` (BY-YYYYMMDD-NNNN), `intake` (`Submission`, `submit`), `lifecycle` (the
 transition table, the staff actions and `perform`, their one dispatcher), `feedback` (rating, the
-reminder, "me too"), `notify` (the messages they queue).
+reminder, "me too"), `hotline` (12345 orders and the reply owed to the hotline), `notify` (the messages they queue).
 """
 
 from ..permissions import ActionDenied
 from .common import MAX_NOTE, WorkflowError, by_unique_key
 from .feedback import me_too, rate, rating_refusal, remind_unrated
+from .hotline import enter_hotline_order, reply_to_hotline
 from .intake import MAX_DESCRIPTION, Submission, building_with_grid, category_for_code, submit
 from .lifecycle import (
     ACTION_LABELS,
@@ -53,11 +54,13 @@ __all__ = [
     "by_unique_key",
     "category_for_code",
     "close",
+    "enter_hotline_order",
     "me_too",
     "merge",
     "next_number",
     "perform",
     "rate",
+    "reply_to_hotline",
     "rating_refusal",
     "reject",
     "remind_unrated",

@@ -1,0 +1,146 @@
+"""12345 hotline orders (issue 19): entered with the hotline's ticket and deadlines in one step,
+answered back, and reported per month on screen, in Excel and as JSON, with no personal data."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from portal.accounts.models import AuditLog
+from portal.workorders import services
+from portal.workorders.models import HotlineOrder, WorkOrder
+from portal.workorders.permissions import ActionDenied
+
+
+def hotline_submission(world, **overrides):
+    data = {
+        "category": world.category,
+        "name": "赵大爷",
+        "phone": "13911112222",
+        "description": "12345转来：3号楼下水道返水。",
+        "building": world.unit_a.building,
+        "unit": world.unit_a.number,
+        "room": "301",
+        "entered_by": world.users["manager"],
+    }
+    data.update(overrides)
+    return services.Submission(**data)
+
+
+def enter(world, ticket="WF12345-0001", hours=48, **overrides):
+    now = timezone.now()
+    return services.enter_hotline_order(
+        hotline_submission(world, **overrides),
+        ticket=ticket,
+        deadline=now + timedelta(hours=hours),
+        reply_due=now + timedelta(days=5),
+    )
+
+
+def test_a_hotline_order_is_a_request_on_the_12345_channel_with_its_ticket(world):
+    order = enter(world)
+    assert order.channel == WorkOrder.Channel.HOTLINE and order.entered_by == world.users["manager"]
+    assert order.hotline.ticket == "WF12345-0001" and order.grid == world.grid_a
+
+
+def test_the_same_ticket_twice_is_refused_in_chinese_and_nothing_is_stored(world, settings):
+    settings.LANGUAGE_CODE = "zh-hans"
+    first = enter(world)
+    before = WorkOrder.objects.count()
+    with pytest.raises(ValidationError) as caught:
+        enter(world, description="又一次转来")
+    assert f"已登记为工单 {first.number}" in caught.value.message_dict["ticket"][0]
+    assert WorkOrder.objects.count() == before and HotlineOrder.objects.count() == 1
+
+
+def test_a_bad_request_stores_no_ticket_and_a_missing_ticket_no_request(world):
+    before = WorkOrder.objects.count()
+    with pytest.raises(ValidationError) as caught:
+        enter(world, ticket="WF-2", phone="123")
+    assert "phone" in caught.value.message_dict
+    with pytest.raises(ValidationError) as caught:
+        enter(world, ticket="  ")
+    assert "ticket" in caught.value.message_dict
+    assert WorkOrder.objects.count() == before and not HotlineOrder.objects.exists()
+
+
+def test_only_staff_who_enter_requests_may_enter_a_hotline_order(world):
+    with pytest.raises(ActionDenied):
+        enter(world, entered_by=world.users["resident"])
+    assert not HotlineOrder.objects.exists()
+
+
+def test_the_reply_is_recorded_by_staff_who_work_the_request_only(world):
+    order = enter(world)
+    with pytest.raises(ActionDenied):
+        services.reply_to_hotline(order, text="已处理", actor=world.users["steward_b"])  # another grid
+    with pytest.raises(ValidationError):
+        services.reply_to_hotline(order, text=" ", actor=world.users["steward_a"])
+    services.reply_to_hotline(order, text="已上门疏通，居民满意。", actor=world.users["steward_a"])
+    hotline = HotlineOrder.objects.get()
+    assert hotline.reply == "已上门疏通，居民满意。" and hotline.replied_by == world.users["steward_a"]
+    assert not hotline.reply_late()
+    with pytest.raises(ValidationError):
+        services.reply_to_hotline(world.order_a, text="不是12345的工单", actor=world.users["manager"])
+
+
+def report_world(world):
+    """Three orders this month: handled in time and answered; handled late; open past its deadline."""
+    manager = world.users["manager"]
+    on_time = enter(world, ticket="T-1")
+    services.accept(on_time, actor=manager)
+    services.assign(on_time, world.steward_a, actor=manager)
+    services.start(on_time, actor=world.users["steward_a"])
+    services.resolve(on_time, actor=world.users["steward_a"], note="修好了")
+    services.reply_to_hotline(on_time, text="已处理完毕", actor=manager)
+    late = enter(world, ticket="T-2", hours=1)
+    HotlineOrder.objects.filter(work_order=late).update(deadline=timezone.now() - timedelta(hours=2))
+    services.accept(late, actor=manager)
+    services.assign(late, world.steward_a, actor=manager)
+    services.start(late, actor=world.users["steward_a"])
+    services.resolve(late, actor=world.users["steward_a"], note="晚了")
+    open_order = enter(world, ticket="T-3")
+    HotlineOrder.objects.filter(work_order=open_order).update(
+        deadline=timezone.now() - timedelta(hours=1), reply_due=timezone.now() - timedelta(minutes=5)
+    )
+
+
+def test_the_monthly_report_on_screen_in_excel_and_as_json(client, world):
+    report_world(world)
+    client.force_login(world.users["manager"])
+    month = f"{timezone.localdate():%Y-%m}"
+    response = client.get("/data-centre/hotline/", {"month": month})
+    html = response.content.decode()
+    assert response.status_code == 200 and "T-1" in html and "T-3" in html and "<svg" in html
+    data = client.get("/api/portal/stats/hotline", {"month": month}).json()
+    assert data["totals"] == {
+        "received": 3,
+        "handled_in_time": 1,
+        "past_deadline": 2,
+        "replied": 1,
+        "replied_in_time": 1,
+        "reply_overdue": 1,
+        "reply_rate": 0.333,
+    }
+    excel = client.get("/data-centre/hotline.xlsx", {"month": month})
+    sheet = load_workbook(io.BytesIO(excel.content)).worksheets[1]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["T-1", "T-2", "T-3"]
+    assert AuditLog.objects.filter(action=AuditLog.Action.EXPORT, actor=world.users["manager"]).exists()
+    # No personal data anywhere: names, phone numbers, rooms, descriptions, reply texts.
+    blob = html + str(data) + str(list(sheet.iter_rows(values_only=True)))
+    for personal in ("赵大爷", "13911112222", "139****2222", "下水道返水", "已处理完毕"):
+        assert personal not in blob
+
+
+def test_the_report_is_for_managers_and_officials_and_a_bad_month_is_a_400(client, world):
+    client.force_login(world.users["steward_a"])
+    assert client.get("/data-centre/hotline/").status_code == 403
+    assert client.get("/api/portal/stats/hotline").status_code == 403
+    client.force_login(world.users["official"])
+    assert client.get("/data-centre/hotline/").status_code == 200
+    response = client.get("/data-centre/hotline/", {"month": "2026-13"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 400 and "2026-03" in response.content.decode()
+    assert client.get("/api/portal/stats/hotline", {"month": "x"}).status_code == 400
