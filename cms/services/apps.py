@@ -8,8 +8,10 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
+        from portal.partners.listings import register_listing_model
         from portal.workorders.booking import register_bookable
 
         from .models import ServicePage
 
         register_bookable(ServicePage)
+        register_listing_model(ServicePage)

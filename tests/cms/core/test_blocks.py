@@ -6,8 +6,6 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from cms.core.blocks import BodyStreamBlock, body_blocks
 from cms.core.blocks.content import ImageBlock, LinkBlock
-from cms.core.phone import normalise_phone, validate_mobile
-from portal.accounts.privacy import mask_phone
 
 
 @pytest.mark.parametrize(("name", "block"), body_blocks())
@@ -57,31 +55,6 @@ def test_only_one_hero_per_page():
     )
     with pytest.raises((StreamBlockValidationError, ValidationError)):
         stream.clean(value)
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("13812345678", "13812345678"),
-        ("１３８１２３４５６７８", "13812345678"),
-        ("+86 138-1234-5678", "13812345678"),
-        ("8613812345678", "13812345678"),
-    ],
-)
-def test_phone_normalisation(raw, expected):
-    assert normalise_phone(raw) == expected
-    assert validate_mobile(raw) == expected
-
-
-@pytest.mark.parametrize("raw", ["", "1381234567", "23812345678", "12812345678", "138123456789", "abc"])
-def test_phone_rejects(raw):
-    with pytest.raises(ValidationError):
-        validate_mobile(raw)
-
-
-def test_mask():
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("123") == "***"
 
 
 @pytest.mark.django_db
