@@ -51,7 +51,7 @@ def content(site):
     menu = [("day", {"weekday": "1", "lunch": ["红烧肉"], "dinner": ["小米粥"], "price": "¥8"})]
     canteen = make_service(tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
     from cms.forms.models import RequestFormPage
-    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory
+    from tests.factories import BuildingFactory, CategoryFactory
 
     CategoryFactory(code="water-leak", name="水管漏水")
     BuildingFactory()

@@ -86,7 +86,7 @@ def test_editor_creates_and_publishes_a_news_page(desktop, admin_user, site):
 def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone, site, tmp_path):
     from cms.forms.models import RequestFormPage
     from portal.workorders.models import WorkOrder, WorkOrderPhoto
-    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, jpeg_with_gps
+    from tests.factories import BuildingFactory, CategoryFactory, jpeg_with_gps
 
     category = CategoryFactory(code="water-leak", name="水管漏水")
     building = BuildingFactory()
@@ -129,7 +129,7 @@ def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone,
 def test_neighbour_finds_an_open_street_light_request_and_adds_me_too(phone, site):
     from portal.workorders import services
     from portal.workorders.models import Category, MeToo
-    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, submission
+    from tests.factories import BuildingFactory, CategoryFactory, submission
 
     street_light = CategoryFactory(code="street-light", name="路灯不亮", kind=Category.Kind.PUBLIC_AREA)
     order = services.submit(

@@ -11,8 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.core.models import BrandSettings
 from cms.news.models import NewsIndexPage, NewsPage
-from tests.portal.grids.factories import VisitFactory
-from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, StewardFactory
+from tests.factories import BuildingFactory, CategoryFactory, StewardFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from portal.workorders.models import Category, WorkOrder
-from tests.portal.workorders.factories import CategoryFactory
+from tests.factories import CategoryFactory
 
 from .test_request_form import post_data
 

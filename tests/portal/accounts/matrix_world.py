@@ -20,7 +20,7 @@ from portal.partners.models import Partner
 from portal.workorders.models import ApiToken
 from search.models import Synonym
 from tests.cms.factories import make_event, make_service, make_tree
-from tests.portal.grids.factories import World, submit_request, user_with_role
+from tests.factories import World, submit_request, user_with_role
 
 ROLES = [
     "anonymous",

@@ -12,7 +12,7 @@ from portal.notifications import outbox
 from portal.notifications.models import Notification
 from portal.notifications.sms import LocmemSmsBackend
 from portal.workorders import services
-from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, submission
+from tests.factories import BuildingFactory, CategoryFactory, submission
 
 PHONE = "13800005678"
 

@@ -5,7 +5,7 @@ from portal.partners.models import Partner
 from portal.workorders import services
 from portal.workorders.models import Category
 from tests.cms.factories import make_service, make_tree
-from tests.portal.workorders.factories import CategoryFactory, submission
+from tests.factories import CategoryFactory, submission
 
 
 def test_the_partner_hears_of_a_booking_and_the_resident_of_its_confirmation(db, home_page, building):
