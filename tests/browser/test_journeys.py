@@ -5,7 +5,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.cms.factories import make_event, make_service, make_tree
+from tests.cms.factories import EventPageFactory, ServicePageFactory, make_tree
 
 from .conftest import BROWSER_DB, admin_login, shot
 
@@ -21,7 +21,7 @@ def in_menu(*pages):
 def test_resident_opens_a_lecture_and_signs_up(phone, site):
     tree = make_tree(site)
     in_menu(tree["events"], tree["services"], tree["news"])
-    make_event(tree["events"], title="博悦大讲堂：学区划分政策解读", capacity=30)
+    EventPageFactory(parent=tree["events"], title="博悦大讲堂：学区划分政策解读", capacity=30)
     phone.goto("/")
     phone.get_by_role("navigation", name="主导航").get_by_role("link", name="活动报名").click()
     expect(phone.locator("h1")).to_have_text("活动报名")
@@ -53,7 +53,7 @@ def test_resident_browses_the_canteen_menu(phone, site):
         ("day", {"weekday": "1", "lunch": ["红烧肉", "清炒时蔬"], "dinner": ["小米粥"], "price": "老人 ¥8 / 其他 ¥12"}),
         ("day", {"weekday": "2", "lunch": ["西红柿炒鸡蛋"], "dinner": [], "price": "老人 ¥8"}),
     ]
-    make_service(tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
+    ServicePageFactory(parent=tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
     phone.goto("/")
     phone.get_by_role("navigation", name="主导航").get_by_role("link", name="社区服务").click()
     phone.get_by_role("link", name="公益食堂").first.click()

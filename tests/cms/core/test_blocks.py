@@ -63,11 +63,11 @@ def test_upcoming_events_lists_each_event_once_in_the_visitors_language(
 ):
     """The home page's 近期活动 once listed a lecture twice, the second copy its English page."""
     from cms.core.demo_helpers import stream
-    from tests.cms.factories import make_event, make_tree
+    from tests.cms.factories import EventPageFactory, make_tree
     from theme.demo import english_locale, translate_page
 
     events = make_tree(home_page)["events"]
-    lecture = make_event(events, title="博悦大讲堂：居家养老", slug="lecture")
+    lecture = EventPageFactory(parent=events, title="博悦大讲堂：居家养老", slug="lecture")
     home_page.body = stream(("upcoming_events", {"heading": "近期活动", "kind": "", "count": 3}))
     home_page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
