@@ -1,5 +1,5 @@
 import pytest
-from wagtail.models import Page
+from wagtail_factories import PageFactory
 
 from search.synonyms import clear_cache, ensure_default_synonyms
 from tests.cms.factories import (
@@ -17,7 +17,7 @@ from tests.search.corpus import DOCUMENTS, SECTIONS
 
 def add_page(parent, title, body="", live=True):
     """A plain page under `parent` with its text as the summary (indexed as the body by search)."""
-    page = parent.add_child(instance=Page(title=title, search_description=body, live=live))
+    page = PageFactory(parent=parent, title=title, slug="", search_description=body, live=live)
     if live:
         page.save_revision().publish()
     return page

@@ -2,12 +2,12 @@
 
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from wagtail.models import Page
+from wagtail_factories import PageFactory
 
 
 def add_child(parent, title, slug, show_in_menus=True, live=True):
-    child = parent.add_child(instance=Page(title=title, slug=slug, show_in_menus=show_in_menus, live=live))
-    return child
+    """A plain page without a revision: what a menu shows is the tree, not the page's content."""
+    return PageFactory(parent=parent, title=title, slug=slug, show_in_menus=show_in_menus, live=live)
 
 
 def test_home_page_has_landmarks_and_skip_link(client, home_page):
