@@ -1,4 +1,4 @@
-"""Mainland mobile numbers: normalise what people type and validate (masking: portal.accounts.privacy).
+"""Mainland mobile numbers: normalise what people type and validate (masking: portal.common.masking).
 
 Every channel (request forms, event sign-ups, partners, the API, Open311) calls `validate_mobile`,
 so each accepts the same input and answers with the same message.

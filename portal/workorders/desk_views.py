@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from portal.accounts import audit
 from portal.accounts.models import AuditLog
-from portal.accounts.privacy import mask_name, mask_phone
+from portal.common.masking import mask_name, mask_phone
 from portal.grids import scope, worklist
 from portal.grids.views import requests_required
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.accounts.privacy import mask_phone
+from portal.common.masking import mask_phone
 from portal.common.phone import validate_mobile as normalize_mobile
 from portal.workorders.cleaning import clean_text
 
