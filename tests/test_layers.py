@@ -26,14 +26,18 @@ PACKAGES = ("portal", "cms", "search", "theme")
 #: Composition root: the URLconf and the settings assemble every layer.
 COMPOSITION_ROOT = ("portal.urls", "portal.settings")
 
-#: Imports that cross a layer and are knowingly left for now, each with the reason. The files
-#: named here are being split by the work on issue 17 items 4 and 6 (portal/workorders/), which
-#: moves these imports to `portal.common`; remove an entry when its import is gone.
+#: Imports that cross a layer and are knowingly left for now: (importing package, imported module)
+#: -> reason. The workorders modules are being split by the work on issue 17 items 4 and 6, which
+#: owns them; they still take the phone check and QR codes through `cms.core.phone` / `cms.core.qr`,
+#: now re-exports of `portal.common`. Remove an entry when its imports are gone.
 KNOWN = {
-    ("portal.workorders.services", "cms.core.phone"): "use portal.common.phone (workorders split)",
-    ("portal.workorders.api", "cms.core.phone"): "use portal.common.phone (workorders split)",
-    ("portal.workorders.views", "cms.core.qr"): "use portal.common.qr (workorders split)",
+    ("portal.workorders", "cms.core.phone"): "use portal.common.phone (workorders split)",
+    ("portal.workorders", "cms.core.qr"): "use portal.common.qr (workorders split)",
 }
+
+
+def known(source, target):
+    return any(_within(source, package) and target == module for package, module in KNOWN)
 
 
 def project_modules():
@@ -175,7 +179,7 @@ def test_imports_point_down():
     for source, found in sorted(imports(modules).items()):
         for target, line in sorted(found):
             reason = crossing(source, target)
-            if reason and (source, target) not in KNOWN:
+            if reason and not known(source, target):
                 wrong.append(f"{modules[source].relative_to(ROOT)}:{line} imports {target}: {reason}")
     assert not wrong, "imports that cross the layers:\n" + "\n".join(wrong)
 
