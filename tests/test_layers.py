@@ -77,8 +77,11 @@ def imports(modules):
                     source = ".".join(base + ([node.module] if node.module else []))
                 else:
                     source = node.module or ""
-                # `from a import b` imports a (and b, when b is a module of a).
-                targets = [source] + [f"{source}.{alias.name}" for alias in node.names]
+                # `from a import b` depends on the module a.b when there is one, else on a (a parent
+                # package runs first in any case, so it counts for neither form of import).
+                targets = [
+                    f"{source}.{alias.name}" if f"{source}.{alias.name}" in modules else source for alias in node.names
+                ]
             else:
                 continue
             for target in targets:
