@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cms.events.models import EventIndexPage, EventPage
+from cms.forms.models import RequestFormPage
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.pages.models import StandardPage
 from cms.services.models import OpeningHours, ServiceCategoryPage, ServiceIndexPage, ServicePage
@@ -112,6 +113,16 @@ class StandardPageFactory(PublishedPageFactory):
         model = StandardPage
 
 
+class RequestFormPageFactory(PublishedPageFactory):
+    """A request form; pass `form_fields=[RequestFormField(...)]` and `categories=[...]` to have them
+    in the published revision."""
+
+    title = "报事报修"
+
+    class Meta:
+        model = RequestFormPage
+
+
 def make_tree(home):
     """The section pages under `home`: news, events, the service directory with the canteen category."""
     news = NewsIndexPageFactory(parent=home, slug="news")
@@ -133,6 +144,7 @@ __all__ = [
     "EventPageFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
+    "RequestFormPageFactory",
     "ServiceCategoryPageFactory",
     "ServiceIndexPageFactory",
     "ServicePageFactory",
