@@ -2,7 +2,8 @@
 
 Answers 200 when the database answers, 503 when it does not. Cache and search problems are
 reported but keep the status at 200: the portal degrades (no cache, database search) rather
-than stops.
+than stops. The database and cache checks are here; an app above adds its own with
+`register_check` (search does, in its AppConfig.ready), so this module imports no app.
 """
 
 import time
@@ -14,7 +15,13 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from search.status import search_status
+#: name -> check, checked after the database and the cache; a check returns a short detail or raises.
+_checks = {}
+
+
+def register_check(name, check):
+    _checks[name] = check
+    return check
 
 
 def _timed(check):
@@ -47,7 +54,8 @@ def _cache():
 @never_cache
 @require_GET
 def healthz(request):
-    checks = {"database": _timed(_database), "cache": _timed(_cache), "search": _timed(search_status)}
+    checks = {"database": _timed(_database), "cache": _timed(_cache)}
+    checks.update((name, _timed(check)) for name, check in _checks.items())
     if not checks["database"]["ok"]:
         # Drop the broken connection so the next request reconnects.
         connection.close_if_unusable_or_obsolete()

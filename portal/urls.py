@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     *app_urls(),
+    path("", include("portal.workorders.desk_urls")),  # the steward's request desk, /steward/requests/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

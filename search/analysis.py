@@ -96,8 +96,9 @@ def tokenizer():
 def warm_up():
     """Load jieba's dictionary, OpenCC and pypinyin now (about a second) instead of in the first search.
 
-    `portal/wsgi.py` calls it: with gunicorn's preload the master loads them once and every worker
-    starts with them, so the first resident to search after a deploy or a worker restart does not wait.
+    `search.apps` registers it with `portal.warmup`, which `portal/wsgi.py` runs: with gunicorn's
+    preload the master loads them once and every worker starts with them, so the first resident to
+    search after a deploy or a worker restart does not wait.
     """
     index_text("預熱 维修 shitang")
 
@@ -223,6 +224,17 @@ class QueryPlan:
 
 
 _use_synonyms = ContextVar("portal_search_use_synonyms", default=True)
+_synonym_source = dict  # no synonyms until the search app plugs in its table (`use_synonyms_from`)
+
+
+def use_synonyms_from(source):
+    """Where plans find synonyms: a callable answering {word: [other words]}.
+
+    `search.apps` plugs in `synonyms.synonym_map` (the editable table) when Django starts, so this
+    module, the bottom of the search package, imports nothing of it (no import circle).
+    """
+    global _synonym_source
+    _synonym_source = source
 
 
 @contextmanager
@@ -298,9 +310,7 @@ def _merge_pinyin(tokens):
 def query_plan(query_string, synonyms=None):
     """Analyse a user's query into a `QueryPlan` (empty when nothing searchable is left)."""
     if synonyms is None:
-        from .synonyms import synonym_map
-
-        synonyms = synonym_map() if _use_synonyms.get() else {}
+        synonyms = _synonym_source() if _use_synonyms.get() else {}
     norm = normalize(query_string)
     plan = QueryPlan(normalized=norm)
     if not norm:

@@ -8,6 +8,11 @@ class PortalSearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import signals
+        from portal import health, warmup
+
+        from . import analysis, signals, status, synonyms
 
         signals.connect()
+        analysis.use_synonyms_from(synonyms.synonym_map)
+        health.register_check("search", status.search_status)
+        warmup.register(analysis.warm_up)

@@ -53,6 +53,15 @@ def home_page(db):
     return home
 
 
+@pytest.fixture
+def world(db, home_page):
+    """Two grids with their stewards, staff of every role, households and a request in each grid
+    (`tests.factories.World`)."""
+    from tests.factories import World
+
+    return World()
+
+
 def run_python(code, env=None, settings="portal.settings.test", timeout=120):
     """Run Python code in a fresh interpreter with the given settings module and extra env."""
     full_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}}

@@ -1,12 +1,9 @@
-"""QR codes as inline SVG, generated locally with segno (nothing fetched from outside)."""
+"""Moved to `portal.common.qr` (issue 17: the domain imports nothing from cms/).
 
-import io
+Kept only for `portal.workorders`, whose modules are being split; new code imports
+`portal.common.qr`. Delete this module when nothing imports it (tests/test_layers.py, KNOWN).
+"""
 
-import segno
+from portal.common.qr import qr_svg
 
-
-def qr_svg(data, scale=6):
-    """An SVG document (bytes) encoding `data`, with a title for screen readers."""
-    out = io.BytesIO()
-    segno.make(data, error="m").save(out, kind="svg", scale=scale, border=2, title=data, xmldecl=False)
-    return out.getvalue()
+__all__ = ["qr_svg"]

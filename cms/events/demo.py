@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from cms.core.demo_helpers import child_page, stream
 from cms.core.demo_images import demo_image
+from cms.core.event_kinds import EventKind
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 
-from .kinds import EventKind
 from .models import EventIndexPage, EventPage, EventSignup
 from .services import SignupError, sign_up
 

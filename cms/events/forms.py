@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.phone import validate_mobile
+from portal.common.phone import validate_mobile
 
 
 class SignupForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from portal.notifications import outbox
 
-from .models import EventPage, EventSignup
+from .models.signups import EventSignup
 
 # A freed place is offered to the next person on the waiting list, who has this long to confirm
 # (less when the event is close); then it goes to the person after them.
@@ -32,7 +32,10 @@ class SignupError(Exception):
 
 def _locked_event(event):
     # Locking the page row serialises sign-ups for this event (PostgreSQL; SQLite locks the file).
-    return EventPage.objects.select_for_update().get(pk=event.pk)
+    # The page model is the sign-up's foreign key target: the event page's own routes call this
+    # module, so it does not import the page module back (no import circle).
+    event_model = EventSignup._meta.get_field("event").related_model
+    return event_model.objects.select_for_update().get(pk=event.pk)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from cms.core.qr import qr_svg
+from portal.common.qr import qr_svg
 
 from .forms import SignupForm
 from .models import EventPage, EventSignup

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from cms.core.phone import validate_mobile
+from portal.common.phone import validate_mobile
 from portal.grids.models import Building
 from portal.workorders import limits
 from portal.workorders.cleaning import clean_text

@@ -6,3 +6,10 @@ class HomeConfig(AppConfig):
     name = "cms.home"
     label = "home"
     verbose_name = _("Home")
+
+    def ready(self):
+        from cms.core.workflows import review_pages
+
+        from .models import HomePage
+
+        review_pages(HomePage, root=True)

@@ -8,8 +8,15 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
+        from cms.core.blocks.dynamic import register_live_list
+        from cms.core.workflows import LISTING_WORKFLOW, review_pages
+        from portal.partners.listings import register_listing_model
         from portal.workorders.booking import register_bookable
 
-        from .models import ServicePage
+        from .live_lists import services_in_category
+        from .models import ServiceIndexPage, ServicePage
 
         register_bookable(ServicePage)
+        register_listing_model(ServicePage)
+        review_pages(ServiceIndexPage, LISTING_WORKFLOW)
+        register_live_list("services_in_category", services_in_category)

@@ -2,25 +2,19 @@
 (and service bookings), event sign-ups. Only after the resident confirms (`views.claim`); from then
 on "my requests", the own-data download and deletion include them.
 
-`portal.workorders` rows are handled here (accounts already knows them, `request_privacy`); other
-apps take part with `unclaimed(phone)` and `claim(phone, user)` in their `privacy.py`.
+Each app takes part with `unclaimed(phone)` and `claim(phone, user)` in its `privacy.py` (requests:
+`portal.workorders.privacy`, sign-ups: `cms.events.privacy`); accounts imports none of them.
 """
 
 from django.db import transaction
-
-from portal.workorders.models import WorkOrder
 
 from .models import AuditLog, PhoneNumber
 from .services import _own_data_contributors
 
 
-def _requests(phone):
-    return WorkOrder.objects.filter(phone=phone, resident__isnull=True)
-
-
 def unclaimed(phone):
     """{label: count} of rows made with `phone` and not yet in an account."""
-    found = {"requests": _requests(phone).count()}
+    found = {}
     for label, module in _own_data_contributors():
         if hasattr(module, "unclaimed"):
             found[label] = module.unclaimed(phone)
@@ -33,7 +27,7 @@ def claim(user):
     number = PhoneNumber.objects.filter(user=user, verified=True).first()
     if number is None:
         return {}
-    claimed = {"requests": _requests(number.phone).update(resident=user)}
+    claimed = {}
     for label, module in _own_data_contributors():
         if hasattr(module, "claim"):
             claimed[label] = module.claim(number.phone, user)

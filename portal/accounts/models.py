@@ -124,6 +124,6 @@ class PhoneNumber(models.Model):
         verbose_name_plural = _("mobile numbers")
 
     def __str__(self):
-        from .privacy import mask_phone
+        from portal.common.masking import mask_phone
 
         return mask_phone(self.phone)

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit, request_privacy, roles
+from . import audit, roles
 from .models import AuditLog, ResidentProfile
 
 
@@ -44,9 +44,13 @@ def decide_binding(staff, profile, approve):
 
 
 def _own_data_contributors():
-    """Other apps add their own rows of a resident's data by defining `own_data(user)` in `privacy.py`
-    (and `forget(user)`; `unclaimed(phone)` and `claim(phone, user)` for rows made with a phone number
-    before the account existed, see `claims`)."""
+    """The registry of personal data: every app (accounts itself aside) adds its rows of a resident's
+    data by defining `own_data(user)` in its `privacy.py` (and `forget(user)`, `anonymise_expired(cutoff)`;
+    `unclaimed(phone)` and `claim(phone, user)` for rows made with a phone number before the account
+    existed, see `claims`). A module's `LABEL` names its part (default: the app label).
+
+    Found by name, as Django finds `admin.py`: accounts imports no app it serves (the requests'
+    part is `portal.workorders.privacy`, labelled "requests")."""
     from importlib import import_module
 
     from django.apps import apps
@@ -60,7 +64,7 @@ def _own_data_contributors():
             if exc.name != f"{config.name}.privacy":
                 raise
             continue
-        yield config.label, module
+        yield getattr(module, "LABEL", config.label), module
 
 
 def export_own_data(user):
@@ -84,7 +88,6 @@ def export_own_data(user):
             "household": str(profile.household) if profile.household else None,
             "requested_at": profile.requested_at.isoformat(),
         }
-    data["requests"] = request_privacy.own_data(user)
     for label, module in _own_data_contributors():
         if hasattr(module, "own_data"):
             data[label] = module.own_data(user)
@@ -97,12 +100,14 @@ def delete_own_data(user):
     """Delete the resident's account and profile; other apps anonymise what they must keep for statistics."""
     if user.is_staff or user.is_superuser or user.groups.exists():
         raise PermissionDenied(_("Staff accounts are closed by an administrator."))
-    scrubbed = request_privacy.forget(user)
-    for _label, module in _own_data_contributors():
+    forgotten = {}
+    for label, module in _own_data_contributors():
         if hasattr(module, "forget"):
-            module.forget(user)
+            forgotten[label] = module.forget(user)
     AuditLog.objects.create(
-        action=AuditLog.Action.OWN_DATA_DELETE, actor_name=f"user #{user.pk}", detail=f"requests={scrubbed}"
+        action=AuditLog.Action.OWN_DATA_DELETE,
+        actor_name=f"user #{user.pk}",
+        detail=", ".join(f"{label}={count}" for label, count in forgotten.items()),
     )
     user.delete()
 
@@ -123,7 +128,6 @@ def anonymise_expired(now=None):
     """
     cutoff = retention_cutoff(now)
     done = {
-        "requests": request_privacy.anonymise_expired(cutoff),
         "accounts": ResidentProfile.objects.filter(status=ResidentProfile.Status.REJECTED, decided_at__lt=cutoff)
         .exclude(real_name="", phone="")
         .update(real_name="", phone=""),

@@ -97,9 +97,10 @@ CLAIM_LABELS = {"requests": gettext_lazy("requests and bookings"), "events": get
 def claim(request):
     """Requests and sign-ups made with the resident's verified number before the account existed:
     shown (counts only) and added to the account when the resident confirms."""
+    from portal.common.masking import mask_phone
+
     from . import claims
     from .models import PhoneNumber
-    from .privacy import mask_phone
 
     number = PhoneNumber.objects.filter(user=request.user, verified=True).first()
     found = claims.unclaimed(number.phone) if number else {}

@@ -1,7 +1,8 @@
 """Demo-content steps contributed by each app.
 
-An app adds its demo content by defining `demo.py` with functions decorated by `@step`. The
-`load_demo` command imports every app's `demo` module and runs the steps by `order`. Each step must
+An app adds its demo content by defining `demo.py` (and, split by concern, modules named
+`demo_<something>.py`) with functions decorated by `@step`. The `load_demo` command imports every
+app's `demo` modules and runs the steps by `order`. Each step must
 be idempotent (get_or_create on natural keys), because `make run` loads the demo every time.
 """
 
@@ -62,7 +63,15 @@ def arounds():
 
 
 def steps():
+    import pkgutil
+    from importlib import import_module
+
+    from django.apps import apps
     from django.utils.module_loading import autodiscover_modules
 
     autodiscover_modules("demo")
+    for config in apps.get_app_configs():
+        for module in pkgutil.iter_modules([config.path]):
+            if module.name.startswith("demo_") and not module.ispkg:
+                import_module(f"{config.name}.{module.name}")
     return sorted(_steps)

@@ -1,14 +1,36 @@
-"""The bridge to resident requests (portal.workorders): a problem found on a visit becomes a request
-in one step, through portal.workorders.services.submit like every other channel."""
+"""A problem found on a household visit can become a resident request in the same step.
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+Grids knows no requests (docs/architecture.md, "Layers"): the app that takes them provides
+`visit_request_categories()` and `request_from_visit(user, visit, category)` in its `desk` module,
+found by name as Django finds `admin.py` (`portal.workorders.desk`, which submits through
+`portal.workorders.services.submit` like every other channel). Without one, the visit form offers
+no request.
+"""
+
+from functools import cache
+from importlib import import_module
+
+from django.apps import apps
+
+
+@cache
+def _desk():
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.desk")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.desk":
+                raise
+            continue
+        if hasattr(module, "request_from_visit"):
+            return module
+    return None
 
 
 def categories():
-    from portal.workorders.models import Category
-
-    return Category.objects.filter(active=True).order_by("sort_order", "name")
+    """The request categories for the visit form, or None when no app takes requests."""
+    desk = _desk()
+    return desk.visit_request_categories() if desk is not None else None
 
 
 def request_from_visit(user, visit, category):
@@ -16,30 +38,4 @@ def request_from_visit(user, visit, category):
 
     Raises ValidationError with readable messages (for example when the household has no mobile number).
     """
-    from portal.workorders import services
-    from portal.workorders.models import WorkOrder
-
-    household = visit.household
-    try:
-        order = services.submit(
-            services.Submission(
-                category=category,
-                name=household.head_name or _("Resident"),
-                phone=household.phone,
-                description=visit.problem,
-                building=household.unit.building,
-                unit=household.unit.number,
-                room=household.room,
-                channel=WorkOrder.Channel.VISIT,
-                entered_by=user,
-                consent=True,  # the household agreed during the visit; the steward records it for them
-                extra={"visit": visit.pk},
-            )
-        )
-    except ValidationError as exc:
-        messages = []
-        for field, errors in getattr(exc, "message_dict", {"": exc.messages}).items():
-            label = _("household phone") if field == "phone" else field
-            messages.extend(f"{label}: {e}" if label else e for e in errors)
-        raise ValidationError(messages) from exc
-    return order.number
+    return _desk().request_from_visit(user, visit, category)

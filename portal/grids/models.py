@@ -168,7 +168,7 @@ class HouseholdQuerySet(models.QuerySet):
 
 
 class Household(models.Model):
-    """A home (户) in a unit. Personal data here is shown masked in lists (see portal.accounts.privacy)."""
+    """A home (户) in a unit. Personal data here is shown masked in lists (see portal.common.masking)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="households", verbose_name=_("unit"))
     room = models.CharField(_("room"), max_length=10, help_text=_("Room number, for example 301."))

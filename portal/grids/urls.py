@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_requests
+from . import views
 
 app_name = "grids"
 
@@ -18,10 +18,4 @@ urlpatterns = [
     path("steward/care/", views.care_list, name="care_list"),
     path("steward/care/new/", views.care_new, name="care_new"),
     path("steward/care/<int:pk>/", views.care_detail, name="care_detail"),
-    path("steward/requests/", views_requests.worklist_view, name="worklist"),
-    path("steward/requests/assign/", views_requests.bulk_assign, name="bulk_assign"),
-    path("steward/requests/export.xlsx", views_requests.export_xlsx, name="worklist_export"),
-    path("steward/requests/<str:number>/", views_requests.request_detail, name="request_detail"),
-    path("steward/requests/<str:number>/reveal/", views_requests.request_reveal, name="request_reveal"),
-    path("steward/requests/<str:number>/act/", views_requests.request_act, name="request_act"),
 ]

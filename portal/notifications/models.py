@@ -67,7 +67,7 @@ class Notification(models.Model):
 
     @property
     def masked_recipient(self):
-        from portal.accounts.privacy import mask_phone
+        from portal.common.masking import mask_phone
 
         if self.channel == self.Channel.SMS:
             return mask_phone(self.recipient)

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.phone import validate_mobile
-from cms.services.models.blocks import WEEKDAYS
+from portal.common.phone import validate_mobile
+from portal.common.weekdays import WEEKDAYS
 
 
 class PartnerApplicationForm(forms.Form):

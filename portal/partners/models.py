@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.accounts.privacy import mask_phone
+from portal.common.masking import mask_phone
 
 
 class Partner(models.Model):

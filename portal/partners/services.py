@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from portal.accounts.roles import PARTNER
 
+from .listings import listing_model
 from .models import Partner, PartnerMembership
 
 
@@ -74,12 +75,11 @@ def partner_of(user):
 def own_listings(partner):
     from wagtail.models import Locale
 
-    from cms.services.models import ServicePage
-
     # The listings in the site's own language: their translations (wagtail-localize) are synced from
     # these, so a partner edits the source and never an English copy.
     return (
-        ServicePage.objects.filter(partner=partner, locale=Locale.get_default())
+        listing_model()
+        .objects.filter(partner=partner, locale=Locale.get_default())
         .select_related("partner")
         .order_by("title")
     )

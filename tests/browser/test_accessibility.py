@@ -40,18 +40,18 @@ def test_axe_engine_is_vendored_not_fetched():
 
 def content(site):
     """The main pages: home, news, events, services (with a lecture and the canteen menu)."""
-    from tests.cms.factories import make_event, make_news, make_service, make_tree
+    from tests.cms.factories import EventPageFactory, NewsPageFactory, ServicePageFactory, make_tree
 
     tree = make_tree(site)
     for section in (tree["news"], tree["events"], tree["services"]):
         section.show_in_menus = True
         section.save_revision().publish()
-    make_news(tree["news"], title="党群联席会召开")
-    event = make_event(tree["events"], title="博悦大讲堂：学区政策解读")
+    NewsPageFactory(parent=tree["news"], title="党群联席会召开")
+    event = EventPageFactory(parent=tree["events"], title="博悦大讲堂：学区政策解读")
     menu = [("day", {"weekday": "1", "lunch": ["红烧肉"], "dinner": ["小米粥"], "price": "¥8"})]
-    canteen = make_service(tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
+    canteen = ServicePageFactory(parent=tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
     from cms.forms.models import RequestFormPage
-    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory
+    from tests.factories import BuildingFactory, CategoryFactory
 
     CategoryFactory(code="water-leak", name="水管漏水")
     BuildingFactory()

@@ -5,7 +5,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.cms.factories import make_event, make_service, make_tree
+from tests.cms.factories import EventPageFactory, ServicePageFactory, make_tree
 
 from .conftest import BROWSER_DB, admin_login, shot
 
@@ -21,7 +21,7 @@ def in_menu(*pages):
 def test_resident_opens_a_lecture_and_signs_up(phone, site):
     tree = make_tree(site)
     in_menu(tree["events"], tree["services"], tree["news"])
-    make_event(tree["events"], title="博悦大讲堂：学区划分政策解读", capacity=30)
+    EventPageFactory(parent=tree["events"], title="博悦大讲堂：学区划分政策解读", capacity=30)
     phone.goto("/")
     phone.get_by_role("navigation", name="主导航").get_by_role("link", name="活动报名").click()
     expect(phone.locator("h1")).to_have_text("活动报名")
@@ -53,7 +53,7 @@ def test_resident_browses_the_canteen_menu(phone, site):
         ("day", {"weekday": "1", "lunch": ["红烧肉", "清炒时蔬"], "dinner": ["小米粥"], "price": "老人 ¥8 / 其他 ¥12"}),
         ("day", {"weekday": "2", "lunch": ["西红柿炒鸡蛋"], "dinner": [], "price": "老人 ¥8"}),
     ]
-    make_service(tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
+    ServicePageFactory(parent=tree["canteen"], title="圣菲漫步公益食堂", weekly_menu=menu)
     phone.goto("/")
     phone.get_by_role("navigation", name="主导航").get_by_role("link", name="社区服务").click()
     phone.get_by_role("link", name="公益食堂").first.click()
@@ -86,7 +86,7 @@ def test_editor_creates_and_publishes_a_news_page(desktop, admin_user, site):
 def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone, site, tmp_path):
     from cms.forms.models import RequestFormPage
     from portal.workorders.models import WorkOrder, WorkOrderPhoto
-    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, jpeg_with_gps
+    from tests.factories import BuildingFactory, CategoryFactory, jpeg_with_gps
 
     category = CategoryFactory(code="water-leak", name="水管漏水")
     building = BuildingFactory()
@@ -129,7 +129,7 @@ def test_resident_submits_a_repair_with_a_photo_and_opens_the_lookup_link(phone,
 def test_neighbour_finds_an_open_street_light_request_and_adds_me_too(phone, site):
     from portal.workorders import services
     from portal.workorders.models import Category, MeToo
-    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, submission
+    from tests.factories import BuildingFactory, CategoryFactory, submission
 
     street_light = CategoryFactory(code="street-light", name="路灯不亮", kind=Category.Kind.PUBLIC_AREA)
     order = services.submit(

@@ -11,8 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms.core.models import BrandSettings
 from cms.news.models import NewsIndexPage, NewsPage
-from tests.portal.grids.factories import VisitFactory
-from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, StewardFactory
+from tests.factories import BuildingFactory, CategoryFactory, StewardFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,10 +96,10 @@ def test_an_event_page_with_open_sign_up_is_never_shared_but_a_past_one_is(tree)
     """The sign-up form carries each visitor's CSRF token: that page stays per visitor."""
     from datetime import timedelta
 
-    from tests.cms.factories import make_event
+    from tests.cms.factories import EventPageFactory
 
-    open_event = make_event(tree["events"], title="博悦大讲堂", capacity=5)
-    past = make_event(tree["events"], title="近邻议事厅", start=timezone.now() - timedelta(days=3))
+    open_event = EventPageFactory(parent=tree["events"], title="博悦大讲堂", capacity=5)
+    past = EventPageFactory(parent=tree["events"], title="近邻议事厅", start=timezone.now() - timedelta(days=3))
     first, second = Client(), Client()
     a, b = first.get(open_event.url), second.get(open_event.url)
     assert (a["X-Wagtail-Cache"], b["X-Wagtail-Cache"]) == ("skip", "skip")

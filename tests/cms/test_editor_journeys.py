@@ -163,10 +163,10 @@ def test_news_needs_the_secretary_and_scheduled_publishing_waits(client, tree):
 
 
 def test_page_type_listing_in_api_and_public_filter(client, tree):
-    from tests.cms.factories import make_event
+    from tests.cms.factories import EventPageFactory
 
-    make_event(tree["events"], title="公开讲座")
-    private = make_event(tree["events"], title="内部会议")
+    EventPageFactory(parent=tree["events"], title="公开讲座")
+    private = EventPageFactory(parent=tree["events"], title="内部会议")
     from wagtail.models import PageViewRestriction
 
     PageViewRestriction.objects.create(page=private, restriction_type="login")

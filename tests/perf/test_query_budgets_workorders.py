@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from portal.workorders.models import ApiToken, WorkOrder
-from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, UserFactory
+from tests.factories import BuildingFactory, CategoryFactory, UserFactory
 
 from .test_query_budgets import assert_constant
 

@@ -58,9 +58,9 @@ def test_make_run_uses_the_local_settings_and_make_dev_the_debug_server():
 @pytest.mark.django_db
 def test_the_demo_site_gets_the_served_address_and_absolute_links_follow_it(client, home_page):
     """The printed admin URL said port 8000 whatever PORT was; API, .ics and QR links said localhost."""
-    from tests.cms.factories import make_event, make_tree
+    from tests.cms.factories import EventPageFactory, make_tree
 
-    event = make_event(make_tree(home_page)["events"], slug="lecture")
+    event = EventPageFactory(parent=make_tree(home_page)["events"], slug="lecture")
     command = __import__("portal.demo.management.commands.load_demo", fromlist=["Command"]).Command()
     assert command.place_site("http", "portal.example.cn", 8101) == "http://portal.example.cn:8101"
     ics = client.get(f"{event.url}calendar/").content.decode()

@@ -1,24 +1,25 @@
-import datetime
-
 import pytest
-from django.utils import timezone
-from wagtail.models import Page
+from wagtail_factories import PageFactory
 
 from search.synonyms import clear_cache, ensure_default_synonyms
+from tests.cms.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    ServiceCategoryPageFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+    StandardPageFactory,
+)
 from tests.search.corpus import DOCUMENTS, SECTIONS
 
 
 def add_page(parent, title, body="", live=True):
     """A plain page under `parent` with its text as the summary (indexed as the body by search)."""
-    page = parent.add_child(instance=Page(title=title, search_description=body, live=live))
+    page = PageFactory(parent=parent, title=title, slug="", search_description=body, live=live)
     if live:
         page.save_revision().publish()
-    return page
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
     return page
 
 
@@ -31,50 +32,37 @@ def synonyms(db):
 
 def build_sections(home):
     """The portal's own page tree, with the page types of cms/* (as the demo builds it)."""
-    from cms.events.models import EventIndexPage
-    from cms.news.models import NewsIndexPage
-    from cms.pages.models import StandardPage
-    from cms.services.models import ServiceCategoryPage, ServiceIndexPage
-
     sections = {"home": home}
-    sections["news"] = publish(home, NewsIndexPage(title=SECTIONS["news"][0], slug="news"))
-    sections["events"] = publish(home, EventIndexPage(title=SECTIONS["events"][0], slug="events"))
-    services = sections["services"] = publish(home, ServiceIndexPage(title=SECTIONS["services"][0], slug="services"))
+    sections["news"] = NewsIndexPageFactory(parent=home, title=SECTIONS["news"][0], slug="news")
+    sections["events"] = EventIndexPageFactory(parent=home, title=SECTIONS["events"][0], slug="events")
+    services = sections["services"] = ServiceIndexPageFactory(
+        parent=home, title=SECTIONS["services"][0], slug="services"
+    )
     for key in ("cat_canteen", "cat_elderly", "cat_house"):
         title, intro = SECTIONS[key]
-        sections[key] = publish(services, ServiceCategoryPage(title=title, intro=f"<p>{intro}</p>", slug=key))
+        sections[key] = ServiceCategoryPageFactory(parent=services, title=title, intro=f"<p>{intro}</p>", slug=key)
     title, summary = SECTIONS["repairs"]
-    sections["repairs"] = publish(home, StandardPage(title=title, listing_summary=summary, slug="repairs"))
+    sections["repairs"] = StandardPageFactory(parent=home, title=title, listing_summary=summary, slug="repairs")
     return sections
 
 
 def build_document(sections, kind, title, body, n):
     """One judged document as the page type residents would meet it as."""
-    from cms.events.models import EventPage
-    from cms.news.models import NewsPage
-    from cms.pages.models import StandardPage
-    from cms.services.models import ServicePage
-
     if kind in ("menu", "elderly", "housekeeping"):
         parent = sections[{"menu": "cat_canteen", "elderly": "cat_elderly", "housekeeping": "cat_house"}[kind]]
-        return publish(parent, ServicePage(title=title, description=f"<p>{body}</p>", slug=f"s{n}"))
+        return ServicePageFactory(parent=parent, title=title, description=f"<p>{body}</p>", slug=f"s{n}")
     if kind in ("meeting", "lecture"):
-        start = timezone.now() + datetime.timedelta(days=n)
-        return publish(
-            sections["events"],
-            EventPage(
-                title=title,
-                listing_summary=body,
-                kind="lecture" if kind == "lecture" else "council",
-                start=start,
-                end=start + datetime.timedelta(hours=2),
-                place="圣菲漫步党群服务站",
-                slug=f"e{n}",
-            ),
+        return EventPageFactory(
+            parent=sections["events"],
+            title=title,
+            listing_summary=body,
+            kind="lecture" if kind == "lecture" else "council",
+            days=n,
+            slug=f"e{n}",
         )
     if kind == "repair":
-        return publish(sections["repairs"], StandardPage(title=title, listing_summary=body, slug=f"r{n}"))
-    return publish(sections["news"], NewsPage(title=title, listing_summary=body, slug=f"n{n}"))
+        return StandardPageFactory(parent=sections["repairs"], title=title, listing_summary=body, slug=f"r{n}")
+    return NewsPageFactory(parent=sections["news"], title=title, listing_summary=body, slug=f"n{n}")
 
 
 @pytest.fixture

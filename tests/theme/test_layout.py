@@ -2,12 +2,12 @@
 
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from wagtail.models import Page
+from wagtail_factories import PageFactory
 
 
 def add_child(parent, title, slug, show_in_menus=True, live=True):
-    child = parent.add_child(instance=Page(title=title, slug=slug, show_in_menus=show_in_menus, live=live))
-    return child
+    """A plain page without a revision: what a menu shows is the tree, not the page's content."""
+    return PageFactory(parent=parent, title=title, slug=slug, show_in_menus=show_in_menus, live=live)
 
 
 def test_home_page_has_landmarks_and_skip_link(client, home_page):
@@ -97,11 +97,11 @@ def test_language_switcher_sends_an_untranslated_page_to_its_nearest_translated_
 ):
     """The switcher once linked an untranslated page to the English home, or (before the tree
     counts were right) to English pages that 404ed; now it never leads to a 404 and says why."""
-    from tests.cms.factories import make_news, make_tree
+    from tests.cms.factories import NewsPageFactory, make_tree
     from theme.demo import english_locale, translate_page
 
     tree = make_tree(home_page)
-    article = make_news(tree["news"], title="党群联席会召开", slug="joint-meeting")
+    article = NewsPageFactory(parent=tree["news"], title="党群联席会召开", slug="joint-meeting")
     locale = english_locale()
     with django_capture_on_commit_callbacks(execute=True):
         translate_page(home_page, locale, texts={})

@@ -227,7 +227,7 @@ def account_links(context):
     if scope.is_staff_worker(user):
         links.append({"title": _("Steward tools"), "url": reverse("grids:home")})
     elif scope.works_requests(user):
-        links.append({"title": _("Request worklist"), "url": reverse("grids:worklist")})
+        links.append({"title": _("Request worklist"), "url": reverse("desk:worklist")})
     if user.has_perm("stats.view_dashboard"):
         links.append({"title": _("Data centre"), "url": reverse("stats:dashboard")})
     if PartnerMembership.objects.filter(user=user).exists():

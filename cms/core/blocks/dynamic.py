@@ -1,13 +1,30 @@
-"""Blocks that show live content: they query at render time, so lists stay current."""
+"""Blocks that show live content: they query at render time, so lists stay current.
 
-from django.utils import timezone
+The blocks are part of every page body, so they live here; what they list belongs to a content
+area, which registers the query with `register_live_list` (cms.events, cms.news, cms.services in
+their AppConfig.ready). cms/core imports no content area (docs/architecture.md, "Layers"). A block
+whose area is not installed lists nothing.
+"""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.core.models.mixins import CARD, with_listing_images
-from cms.events.kinds import EventKind
+from cms.core.event_kinds import EventKind
+
+_live_lists = {}
+
+
+def register_live_list(name, query):
+    """`query(value, request)` returns the context the block `name` renders (a dict)."""
+    _live_lists[name] = query
+    return query
+
+
+def _live_context(name, value, context, empty):
+    query = _live_lists.get(name)
+    context.update(empty if query is None else query(value, context.get("request")))
+    return context
 
 
 class UpcomingEventsBlock(blocks.StructBlock):
@@ -21,16 +38,8 @@ class UpcomingEventsBlock(blocks.StructBlock):
     count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
 
     def get_context(self, value, parent_context=None):
-        from cms.events.models import EventPage
-
         context = super().get_context(value, parent_context)
-        # Each event exists once per language: list the visitor's, never the same event twice.
-        events = EventPage.objects.live().public().filter(locale=Locale.get_active(), start__gte=timezone.now())
-        if value.get("kind"):
-            events = events.filter(kind=value["kind"])
-        events = with_listing_images(events.defer_streamfields())
-        context["events"] = events.order_by("start")[: value.get("count") or 3]
-        return context
+        return _live_context("upcoming_events", value, context, {"events": []})
 
     class Meta:
         icon = "date"
@@ -51,17 +60,8 @@ class LatestNewsBlock(blocks.StructBlock):
     count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
 
     def get_context(self, value, parent_context=None):
-        from cms.news.models import NewsPage
-
         context = super().get_context(value, parent_context)
-        articles = NewsPage.objects.live().public().filter(locale=Locale.get_active())
-        if value.get("category"):
-            articles = articles.filter(category=value["category"])
-        context["articles"] = with_listing_images(
-            articles.defer_streamfields().select_related("category"), CARD
-        ).order_by("-date", "-pk")[: value.get("count") or 3]
-        context["index_url"] = _news_index_url(context.get("request"))
-        return context
+        return _live_context("latest_news", value, context, {"articles": [], "index_url": ""})
 
     class Meta:
         icon = "doc-full"
@@ -71,36 +71,14 @@ class LatestNewsBlock(blocks.StructBlock):
         template = "components/blocks/latest_news.html"
 
 
-def _news_index_url(request):
-    from cms.news.models import NewsIndexPage
-
-    index = NewsIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-    return index.get_url(request) if index is not None else ""
-
-
 class ServicesInCategoryBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=60)
     category = blocks.PageChooserBlock(label=_("Category"), page_type="services.ServiceCategoryPage")
     count = blocks.IntegerBlock(label=_("How many"), default=6, min_value=1, max_value=24)
 
     def get_context(self, value, parent_context=None):
-        from cms.services.models import ServicePage
-
         context = super().get_context(value, parent_context)
-        category = value.get("category")
-        services = ServicePage.objects.none()
-        if category:
-            services = (
-                ServicePage.objects.live()
-                .public()
-                .child_of(category)
-                .defer_streamfields()
-                .select_related("partner")
-                .prefetch_related("opening_hours")
-            )
-            services = with_listing_images(services)
-        context["services"] = services[: value.get("count") or 6]
-        return context
+        return _live_context("services_in_category", value, context, {"services": []})
 
     class Meta:
         icon = "list-ul"

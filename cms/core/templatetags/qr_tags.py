@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from cms.core.qr import qr_svg as make_qr_svg
+from portal.common.qr import qr_svg as make_qr_svg
 
 register = template.Library()
 

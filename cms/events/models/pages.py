@@ -16,9 +16,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.core.blocks import AgendaBlock, BodyStreamBlock
+from cms.core.event_kinds import EventKind
 from cms.core.models import BasePage
 from cms.core.models.mixins import with_listing_images
-from cms.events.kinds import EventKind
 
 
 class OutcomeRowBlock(blocks.StructBlock):

@@ -3,15 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
+from portal.common.weekdays import WEEKDAYS
 
 
 class PriceBlock(blocks.StructBlock):

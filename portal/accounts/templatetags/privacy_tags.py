@@ -1,6 +1,6 @@
 from django import template
 
-from portal.accounts.privacy import mask_name, mask_phone
+from portal.common.masking import mask_name, mask_phone
 
 register = template.Library()
 

@@ -6,8 +6,6 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from cms.core.blocks import BodyStreamBlock, body_blocks
 from cms.core.blocks.content import ImageBlock, LinkBlock
-from cms.core.phone import normalise_phone, validate_mobile
-from portal.accounts.privacy import mask_phone
 
 
 @pytest.mark.parametrize(("name", "block"), body_blocks())
@@ -59,42 +57,17 @@ def test_only_one_hero_per_page():
         stream.clean(value)
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("13812345678", "13812345678"),
-        ("１３８１２３４５６７８", "13812345678"),
-        ("+86 138-1234-5678", "13812345678"),
-        ("8613812345678", "13812345678"),
-    ],
-)
-def test_phone_normalisation(raw, expected):
-    assert normalise_phone(raw) == expected
-    assert validate_mobile(raw) == expected
-
-
-@pytest.mark.parametrize("raw", ["", "1381234567", "23812345678", "12812345678", "138123456789", "abc"])
-def test_phone_rejects(raw):
-    with pytest.raises(ValidationError):
-        validate_mobile(raw)
-
-
-def test_mask():
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("123") == "***"
-
-
 @pytest.mark.django_db
 def test_upcoming_events_lists_each_event_once_in_the_visitors_language(
     client, home_page, django_capture_on_commit_callbacks
 ):
     """The home page's 近期活动 once listed a lecture twice, the second copy its English page."""
     from cms.core.demo_helpers import stream
-    from tests.cms.factories import make_event, make_tree
+    from tests.cms.factories import EventPageFactory, make_tree
     from theme.demo import english_locale, translate_page
 
     events = make_tree(home_page)["events"]
-    lecture = make_event(events, title="博悦大讲堂：居家养老", slug="lecture")
+    lecture = EventPageFactory(parent=events, title="博悦大讲堂：居家养老", slug="lecture")
     home_page.body = stream(("upcoming_events", {"heading": "近期活动", "kind": "", "count": 3}))
     home_page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):

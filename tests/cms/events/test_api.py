@@ -3,7 +3,7 @@
 import pytest
 
 from cms.events.models import EventSignup
-from tests.cms.factories import make_event
+from tests.cms.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def post(client, url, body):
 
 
 def test_sign_up_and_cancel_over_the_api(client, tree):
-    event = make_event(tree["events"], capacity=1)
+    event = EventPageFactory(parent=tree["events"], capacity=1)
     response = post(client, f"/api/portal/events/{event.pk}/signups/", BODY)
     assert response.status_code == 201
     data = response.json()
@@ -41,7 +41,7 @@ def test_sign_up_and_cancel_over_the_api(client, tree):
     ],
 )
 def test_bad_api_input_is_a_400_in_chinese_with_nothing_saved(client, tree, body, field, message):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     response = post(client, f"/api/portal/events/{event.pk}/signups/", body)
     assert response.status_code == 400
     assert message in response.json()["errors"][field][0]
@@ -63,7 +63,7 @@ def test_staff_export_of_signups_masks_phones(client, tree):
     from cms.events.services import sign_up
     from tests.cms.factories import make_user
 
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     sign_up(event, name="甲", phone="13800000001")
     client.force_login(make_user("editor1", "editor"))
     listing = client.get("/admin/event_signups/")
@@ -98,7 +98,7 @@ def test_malformed_ids_and_tokens_are_answered_in_json(client, tree, method, url
 
 
 def test_unknown_signup_field_is_refused_and_nothing_saved(client, tree):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     response = post(client, f"/api/portal/events/{event.pk}/signups/", {**BODY, "status": "confirmed"})
     assert response.status_code == 422
     assert response.json()["code"] == "unknown_field"

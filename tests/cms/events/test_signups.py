@@ -8,7 +8,7 @@ from django.core.management import call_command
 from cms.events.models import EventSignup
 from cms.events.services import SignupError, cancel, mark_attended, sign_up
 from portal.notifications.models import Notification
-from tests.cms.factories import make_event, make_user
+from tests.cms.factories import EventPageFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def post(client, event, **changes):
 
 
 def test_resident_signs_up_and_sees_code_qr_and_cancel_link(client, tree):
-    event = make_event(tree["events"], capacity=5)
+    event = EventPageFactory(parent=tree["events"], capacity=5)
     response = post(client, event, phone="１３８ １２３４ ５６７８", party_size="2")
     assert response.status_code == 302
     signup = EventSignup.objects.get()
@@ -38,7 +38,7 @@ def test_resident_signs_up_and_sees_code_qr_and_cancel_link(client, tree):
 
 
 def test_full_event_puts_resident_on_waiting_list(client, tree):
-    event = make_event(tree["events"], capacity=2)
+    event = EventPageFactory(parent=tree["events"], capacity=2)
     sign_up(event, name="甲", phone="13800000001", party_size=2)
     page = client.get(event.url)
     assert "候补" in page.content.decode()
@@ -50,7 +50,7 @@ def test_full_event_puts_resident_on_waiting_list(client, tree):
 
 
 def test_cancellation_by_private_link_offers_the_place_to_the_waiting_list(client, tree):
-    event = make_event(tree["events"], capacity=2)
+    event = EventPageFactory(parent=tree["events"], capacity=2)
     first = sign_up(event, name="甲", phone="13800000001", party_size=2)
     big = sign_up(event, name="乙", phone="13800000002", party_size=3)
     small = sign_up(event, name="丙", phone="13800000003", party_size=2)
@@ -89,7 +89,7 @@ def test_unknown_cancel_token_is_404(client, tree):
     ],
 )
 def test_bad_input_gets_a_chinese_error_and_nothing_is_saved(client, tree, changes, message):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     response = post(client, event, **changes)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -97,7 +97,7 @@ def test_bad_input_gets_a_chinese_error_and_nothing_is_saved(client, tree, chang
 
 
 def test_same_phone_cannot_sign_up_twice(client, tree):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     post(client, event)
     response = post(client, event, phone="+86 138-1234-5678")
     assert response.status_code == 400
@@ -106,8 +106,8 @@ def test_same_phone_cannot_sign_up_twice(client, tree):
 
 
 def test_past_or_closed_events_refuse_sign_up(tree):
-    past = make_event(tree["events"], title="往期", days=-3)
-    closed = make_event(tree["events"], title="不报名", signup_enabled=False)
+    past = EventPageFactory(parent=tree["events"], title="往期", days=-3)
+    closed = EventPageFactory(parent=tree["events"], title="不报名", signup_enabled=False)
     for event in (past, closed):
         with pytest.raises(SignupError):
             sign_up(event, name="甲", phone="13800000001")
@@ -115,7 +115,7 @@ def test_past_or_closed_events_refuse_sign_up(tree):
 
 
 def test_ics_file(client, tree):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     response = client.get(event.url + "calendar/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -126,7 +126,7 @@ def test_ics_file(client, tree):
 
 
 def test_qr_code_encodes_the_check_in_link(client, tree):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     signup = sign_up(event, name="甲", phone="13800000001")
     response = client.get(f"/events/signups/{signup.token}/qr.svg")
     assert response.status_code == 200
@@ -136,7 +136,7 @@ def test_qr_code_encodes_the_check_in_link(client, tree):
 
 
 def test_door_check_in_needs_staff_and_marks_attendance(client, tree):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     signup = sign_up(event, name="甲", phone="13800000001")
     url = f"/events/checkin/{signup.code}/"
     assert client.get(url).status_code == 302  # anonymous: to login
@@ -155,7 +155,7 @@ def test_door_check_in_needs_staff_and_marks_attendance(client, tree):
 
 
 def test_waiting_list_cannot_check_in(tree):
-    event = make_event(tree["events"], capacity=1)
+    event = EventPageFactory(parent=tree["events"], capacity=1)
     sign_up(event, name="甲", phone="13800000001")
     waiting = sign_up(event, name="乙", phone="13800000002")
     with pytest.raises(SignupError):
@@ -163,7 +163,7 @@ def test_waiting_list_cannot_check_in(tree):
 
 
 def test_steward_signs_up_an_elderly_resident_on_their_behalf(client, tree):
-    event = make_event(tree["events"])
+    event = EventPageFactory(parent=tree["events"])
     url = f"/events/{event.pk}/on-behalf/"
     client.force_login(make_user("resident"))
     assert client.get(url).status_code == 403
@@ -185,8 +185,8 @@ def test_reminder_the_day_before_is_sent_once(tree):
 
     tomorrow = timezone.localtime() + timedelta(days=1)
     start = tomorrow.replace(hour=9, minute=0)
-    event = make_event(tree["events"], days=0, start=start, end=start + timedelta(hours=1))
-    later = make_event(tree["events"], title="下周", days=8)
+    event = EventPageFactory(parent=tree["events"], days=0, start=start, end=start + timedelta(hours=1))
+    later = EventPageFactory(parent=tree["events"], title="下周", days=8)
     signup = sign_up(event, name="甲", phone="13800000001")
     sign_up(later, name="乙", phone="13800000002")
     call_command("send_event_reminders")
@@ -204,7 +204,7 @@ def test_reminder_the_day_before_is_sent_once(tree):
 
 
 def _offered(tree, **event_kwargs):
-    event = make_event(tree["events"], capacity=1, **event_kwargs)
+    event = EventPageFactory(parent=tree["events"], capacity=1, **event_kwargs)
     first = sign_up(event, name="甲", phone="13800000001")
     second = sign_up(event, name="乙", phone="13800000002")
     third = sign_up(event, name="丙", phone="13800000003")

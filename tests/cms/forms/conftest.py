@@ -17,11 +17,16 @@ def form_page(home_page, category):  # noqa: F811
     brand = BrandSettings.for_site(home_page.get_site())
     brand.hotline = "0536-8888 1234"
     brand.save()
-    from cms.forms.models import RequestFormField, RequestFormPage
+    from cms.forms.models import RequestFormField
+    from tests.cms.factories import RequestFormPageFactory
 
-    page = RequestFormPage(title="报事报修", slug="baoshi", intro="<p>户内维修请在这里提交。</p>")
-    home_page.add_child(instance=page)
-    RequestFormField.objects.create(page=page, label="方便上门时间", field_type="singleline", required=False)
-    RequestFormField.objects.create(page=page, label="name", field_type="singleline", required=False)
-    page.save_revision().publish()
-    return page
+    return RequestFormPageFactory(
+        parent=home_page,
+        title="报事报修",
+        slug="baoshi",
+        intro="<p>户内维修请在这里提交。</p>",
+        form_fields=[
+            RequestFormField(label="方便上门时间", field_type="singleline", required=False),
+            RequestFormField(label="name", field_type="singleline", required=False),
+        ],
+    )

@@ -4,31 +4,29 @@ import pytest
 from wagtail.models import Page
 
 from portal.workorders.models import Category, WorkOrder
-from tests.portal.workorders.factories import CategoryFactory
+from tests.cms.factories import RequestFormPageFactory, ServicePageFactory
+from tests.factories import CategoryFactory
 
 from .test_request_form import post_data
 
 
 @pytest.fixture
 def booking_page(home_page, db):
-    from cms.forms.models import RequestFormPage
-
     category = CategoryFactory(code="housekeeping", name="家政保洁", kind=Category.Kind.SERVICE_BOOKING)
-    page = RequestFormPage(title="服务预约", slug="yuyue", is_service_booking=True, allow_without_service=False)
-    home_page.add_child(instance=page)
-    page.categories.set([category])
-    page.save_revision().publish()
+    page = RequestFormPageFactory(
+        parent=home_page,
+        title="服务预约",
+        slug="yuyue",
+        is_service_booking=True,
+        allow_without_service=False,
+        categories=[category],
+    )
     return page, category
 
 
 @pytest.fixture
 def service_page(home_page):
-    from cms.services.models import ServicePage
-
-    page = ServicePage(title="定制保洁", slug="baojie")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return ServicePageFactory(parent=home_page, title="定制保洁", slug="baojie")
 
 
 def test_booking_keeps_the_chosen_service(client, booking_page, service_page, building):

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from portal.workorders.models import WorkOrder, WorkOrderPhoto
-from tests.portal.workorders.factories import jpeg_with_gps
+from tests.factories import jpeg_with_gps
 
 from .test_request_form import media_files, post_data
 

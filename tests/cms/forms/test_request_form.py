@@ -12,7 +12,7 @@ from django.test import Client
 from PIL import Image
 
 from portal.workorders.models import WorkOrder, WorkOrderPhoto
-from tests.portal.workorders.factories import jpeg_with_gps
+from tests.factories import jpeg_with_gps
 
 
 def post_data(category, building, **overrides):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.news.models import NewsCategory
-from tests.cms.factories import make_news
+from tests.cms.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +17,8 @@ def test_newest_first_paginated_and_filtered(client, tree):
     party = NewsCategory.objects.create(name="党建动态", slug="party")
     notice = NewsCategory.objects.create(name="社区通知", slug="notice")
     for n in range(12):
-        make_news(
-            tree["news"],
+        NewsPageFactory(
+            parent=tree["news"],
             title=f"新闻{n:02d}",
             slug=f"n{n}",
             date=date(2026, 1, 1) + timedelta(days=n),
@@ -36,10 +36,10 @@ def test_newest_first_paginated_and_filtered(client, tree):
 
 
 def test_tags_show_and_filter(client, tree):
-    article = make_news(tree["news"], title="公益食堂开业", slug="canteen")
+    article = NewsPageFactory(parent=tree["news"], title="公益食堂开业", slug="canteen")
     article.tags.add("民生")
     article.save_revision().publish()
-    make_news(tree["news"], title="别的新闻", slug="other")
+    NewsPageFactory(parent=tree["news"], title="别的新闻", slug="other")
     assert "民生" in client.get(article.url).content.decode()
     tagged = client.get("/news/?tag=民生").content.decode()
     assert "公益食堂开业" in tagged and "别的新闻" not in tagged
@@ -49,13 +49,13 @@ def test_tags_show_and_filter(client, tree):
 
 def test_news_index_query_count_is_flat(client, tree):
     category = NewsCategory.objects.create(name="党建动态", slug="party")
-    make_news(tree["news"], title="a", slug="a", category=category)
+    NewsPageFactory(parent=tree["news"], title="a", slug="a", category=category)
     client.get("/news/")
     caches["pages"].clear()  # measure a render, not a page-cache hit
     with CaptureQueriesContext(connection) as one:
         assert client.get("/news/")["X-Wagtail-Cache"] == "miss"
     for n in range(5):
-        make_news(tree["news"], title=f"b{n}", slug=f"b{n}", category=category)
+        NewsPageFactory(parent=tree["news"], title=f"b{n}", slug=f"b{n}", category=category)
     caches["pages"].clear()
     with CaptureQueriesContext(connection) as six:
         assert client.get("/news/")["X-Wagtail-Cache"] == "miss"

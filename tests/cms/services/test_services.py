@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cms.core.models import BrandSettings
 from cms.services.models import ServicePage
-from tests.cms.factories import make_service, publish
+from tests.cms.factories import ServicePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def at(weekday, hour):
 
 
 def test_open_now_follows_the_structured_hours(tree):
-    service = make_service(tree["canteen"], hours=[(0, time(11), time(13)), (2, time(8), time(17))])
+    service = ServicePageFactory(parent=tree["canteen"], hours=[(0, time(11), time(13)), (2, time(8), time(17))])
     assert service.is_open_at(at(0, 11))
     assert not service.is_open_at(at(0, 13))
     assert not service.is_open_at(at(1, 11))
@@ -31,8 +31,8 @@ def test_open_now_follows_the_structured_hours(tree):
 
 
 def test_service_page_shows_menu_hours_and_poster(client, tree):
-    service = make_service(
-        tree["canteen"],
+    service = ServicePageFactory(
+        parent=tree["canteen"],
         weekly_menu=MENU,
         contact_phone="0536-1234567",
         prices=[("price", {"item": "老人午餐", "price": "8元", "note": ""})],
@@ -49,11 +49,10 @@ def test_service_page_shows_menu_hours_and_poster(client, tree):
 
 
 def test_booking_link_appears_only_when_a_live_booking_form_is_set(client, tree, home_page):
-    service = make_service(tree["canteen"])
+    service = ServicePageFactory(parent=tree["canteen"])
     assert "预约/咨询" not in client.get(service.url).content.decode()
-    from cms.pages.models import StandardPage
 
-    form_page = publish(home_page, StandardPage(title="服务预约", slug="booking"))
+    form_page = StandardPageFactory(parent=home_page, title="服务预约", slug="booking")
     brand = BrandSettings.for_site(home_page.get_site())
     brand.booking_page = form_page
     brand.save()
@@ -63,7 +62,7 @@ def test_booking_link_appears_only_when_a_live_booking_form_is_set(client, tree,
 
 
 def test_api_exposes_hours_open_now_category_and_menu(client, tree):
-    make_service(tree["canteen"], weekly_menu=MENU, hours=[(3, time(9), time(10))])
+    ServicePageFactory(parent=tree["canteen"], weekly_menu=MENU, hours=[(3, time(9), time(10))])
     data = client.get("/api/v2/pages/?type=services.ServicePage&fields=*").json()
     [item] = data["items"]
     assert item["category"] == {"id": tree["canteen"].pk, "title": "公益食堂"}
@@ -74,13 +73,13 @@ def test_api_exposes_hours_open_now_category_and_menu(client, tree):
 
 
 def test_category_listing_query_count_does_not_grow_per_service(client, tree):
-    make_service(tree["canteen"], title="服务1", hours=[(0, time(8), time(9))])
+    ServicePageFactory(parent=tree["canteen"], title="服务1", hours=[(0, time(8), time(9))])
     client.get(tree["canteen"].url)
     caches["pages"].clear()  # measure a render, not a page-cache hit
     with CaptureQueriesContext(connection) as one:
         assert client.get(tree["canteen"].url).status_code == 200
     for n in range(2, 6):
-        make_service(tree["canteen"], title=f"服务{n}", hours=[(0, time(8), time(9))])
+        ServicePageFactory(parent=tree["canteen"], title=f"服务{n}", hours=[(0, time(8), time(9))])
     caches["pages"].clear()
     with CaptureQueriesContext(connection) as five:
         assert client.get(tree["canteen"].url).status_code == 200
@@ -89,6 +88,6 @@ def test_category_listing_query_count_does_not_grow_per_service(client, tree):
 
 
 def test_unpublished_services_are_not_listed(client, tree):
-    service = make_service(tree["canteen"], title="草稿服务")
+    service = ServicePageFactory(parent=tree["canteen"], title="草稿服务")
     service.unpublish()
     assert "草稿服务" not in client.get(tree["canteen"].url).content.decode()

@@ -19,8 +19,8 @@ from portal.partners import services as partner_services
 from portal.partners.models import Partner
 from portal.workorders.models import ApiToken
 from search.models import Synonym
-from tests.cms.factories import make_event, make_service, make_tree
-from tests.portal.grids.factories import World, submit_request, user_with_role
+from tests.cms.factories import EventPageFactory, ServicePageFactory, make_tree
+from tests.factories import World, submit_request, user_with_role
 
 ROLES = [
     "anonymous",
@@ -51,7 +51,7 @@ class MatrixWorld(World):
         # A request with a photo, so the resident's photo links have something to serve.
         self.order_photo = submit_request(self, self.unit_a, name="赵六", phone="13611112222", photos=[jpeg()])
         self.photo = self.order_photo.photos.get()
-        self.event = make_event(tree["events"])
+        self.event = EventPageFactory(parent=tree["events"])
         self.signup = event_services.sign_up(self.event, name="庞大爷", phone="13812345678")
         # The partner user belongs to an approved partner owning one listing; another listing is not theirs.
         self.partner = partner_services.apply(
@@ -62,8 +62,8 @@ class MatrixWorld(World):
             contact_phone="13900001111",
         )
         partner_services.approve(self.partner, self.users["manager"])
-        self.listing = make_service(tree["canteen"], title="乐龄食堂", partner=self.partner)
-        self.other_listing = make_service(tree["canteen"], title="别家食堂")
+        self.listing = ServicePageFactory(parent=tree["canteen"], title="乐龄食堂", partner=self.partner)
+        self.other_listing = ServicePageFactory(parent=tree["canteen"], title="别家食堂")
         self.pending_partner = Partner.objects.create(
             name="洁家保洁", service_kind="家政", contact_name="孙丽", contact_phone="13700002222"
         )

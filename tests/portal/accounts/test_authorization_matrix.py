@@ -102,20 +102,20 @@ GRIDS = {
     "grids:care_detail": ("get", "/steward/care/{care_a}/", ROSTER_A_ENTRY, "roster"),
     # Requests: grid A's steward, managers and the secretary work grid A's request; the general steward
     # sees only what is assigned to them (nothing here); officials and the rest never see the worklist.
-    "grids:worklist": ("get", "/steward/requests/", REQUESTS, "list"),
-    "grids:worklist_export": ("get", "/steward/requests/export.xlsx", REQUESTS, "export"),
+    "desk:worklist": ("get", "/steward/requests/", REQUESTS, "list"),
+    "desk:worklist_export": ("get", "/steward/requests/export.xlsx", REQUESTS, "export"),
     # Bulk assignment without a selection: refused as bad input (400) for those who may assign; the
     # general steward may not assign (403).
-    "grids:bulk_assign": (
+    "desk:bulk_assign": (
         "post",
         "/steward/requests/assign/",
         {**REQUESTS, "steward_a": 400, "steward_b": 400, "general": 403, "manager": 400, "secretary": 400},
         "transition",
     ),
-    "grids:request_detail": ("get", "/steward/requests/{order_a}/", REQUEST_A, "view"),
-    "grids:request_reveal": ("post", "/steward/requests/{order_a}/reveal/", REQUEST_A, "reveal"),
+    "desk:request_detail": ("get", "/steward/requests/{order_a}/", REQUEST_A, "view"),
+    "desk:request_reveal": ("post", "/steward/requests/{order_a}/reveal/", REQUEST_A, "reveal"),
     # "close" is not allowed from "submitted": 409 for those who may act on it, 404 for those who cannot see it.
-    "grids:request_act": (
+    "desk:request_act": (
         "post",
         "/steward/requests/{order_a}/act/?action=close",
         {**REQUEST_A, "steward_a": 409, "manager": 409, "secretary": 409},

@@ -12,7 +12,7 @@ from portal.notifications import outbox
 from portal.notifications.models import Notification
 from portal.notifications.sms import LocmemSmsBackend
 from portal.workorders import services
-from tests.portal.workorders.factories import BuildingFactory, CategoryFactory, submission
+from tests.factories import BuildingFactory, CategoryFactory, submission
 
 PHONE = "13800005678"
 
@@ -107,11 +107,11 @@ def test_codes_are_rate_limited_per_number(client, db, texts):
 
 
 def test_a_verified_number_claims_earlier_requests_and_sign_ups_after_confirming(client, db, texts, home_page):
-    from tests.cms.factories import make_event, make_tree
+    from tests.cms.factories import EventPageFactory, make_tree
 
     order = services.submit(submission(CategoryFactory(), BuildingFactory(), phone=PHONE))
     other = services.submit(submission(CategoryFactory(code="x2"), BuildingFactory(), phone="13900000000"))
-    event = make_event(make_tree(home_page)["events"])
+    event = EventPageFactory(parent=make_tree(home_page)["events"])
     from cms.events.services import sign_up as event_sign_up
 
     signup = event_sign_up(event, name="李阿姨", phone=PHONE)

@@ -4,7 +4,7 @@ import pytest
 
 from portal.accounts import audit
 from portal.accounts.models import AuditLog
-from portal.accounts.privacy import mask_name, mask_phone
+from portal.common.masking import mask_name, mask_phone
 
 
 @pytest.mark.parametrize(

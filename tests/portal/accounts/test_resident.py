@@ -76,7 +76,7 @@ def test_staff_cannot_delete_themselves_here(client, world):
 
 def test_own_data_includes_requests_and_deleting_scrubs_them(client, world):
     from portal.workorders.models import WorkOrder
-    from tests.portal.grids.factories import submit_request
+    from tests.factories import submit_request
 
     resident = world.users["resident"]
     order = submit_request(world, world.unit_a, name="业主甲", phone="13577778888", resident=resident)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from portal.accounts.models import AuditLog, PrivacySettings, ResidentProfile
 from portal.grids.models import Household
-from tests.portal.grids.factories import HouseholdFactory, user_with_role
+from tests.factories import HouseholdFactory, user_with_role
 
 
 def test_anonymise_expired_is_idempotent(world, capsys):
@@ -44,7 +44,7 @@ def test_closed_requests_are_anonymised_after_the_period_and_statistics_stay(wor
     from portal.stats import figures
     from portal.workorders import services as wo
     from portal.workorders.models import WorkOrder
-    from tests.portal.grids.factories import submit_request
+    from tests.factories import submit_request
 
     manager = world.users["manager"]
     # Over a year ago (retention: 365 days), on the 10th, so that the whole story (submitted, resolved

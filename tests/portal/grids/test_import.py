@@ -8,8 +8,7 @@ from openpyxl import Workbook
 
 from portal.grids.importer import ImportFileError, import_households, read_rows
 from portal.grids.models import Household
-
-from .factories import BuildingFactory, GridFactory
+from tests.factories import BuildingFactory, GridFactory
 
 
 @pytest.fixture
@@ -81,7 +80,7 @@ def test_command_imports_with_a_report(building, tmp_path, capsys):
 
 def test_admin_upload_shows_row_errors_and_imports_good_files(client, building, django_user_model):
     from portal.accounts import roles
-    from tests.portal.grids.factories import user_with_role
+    from tests.factories import user_with_role
 
     manager = user_with_role("mgr", roles.MANAGER)
     client.force_login(manager)

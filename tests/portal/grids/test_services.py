@@ -9,8 +9,7 @@ from django.utils import timezone
 from portal.accounts.models import AuditLog
 from portal.grids import scope, services
 from portal.grids.models import CareRecipient, Visit, current_quarter, quarter_bounds
-
-from .factories import HouseholdFactory, VisitFactory
+from tests.factories import HouseholdFactory, VisitFactory
 
 
 def test_quarter_bounds():

@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from portal.accounts.models import AuditLog
 from portal.grids.models import CareRecipient, Visit
-
-from .factories import VisitFactory
+from tests.factories import VisitFactory
 
 
 def test_find_my_steward_shows_name_phone_and_party_badge(client, world):

@@ -4,8 +4,8 @@ from portal.notifications.models import Notification
 from portal.partners.models import Partner
 from portal.workorders import services
 from portal.workorders.models import Category
-from tests.cms.factories import make_service, make_tree
-from tests.portal.workorders.factories import CategoryFactory, submission
+from tests.cms.factories import ServicePageFactory, make_tree
+from tests.factories import CategoryFactory, submission
 
 
 def test_the_partner_hears_of_a_booking_and_the_resident_of_its_confirmation(db, home_page, building):
@@ -16,7 +16,7 @@ def test_the_partner_hears_of_a_booking_and_the_resident_of_its_confirmation(db,
         contact_phone="13700001111",
         status="approved",
     )
-    service = make_service(make_tree(home_page)["canteen"], title="定制保洁", partner=partner)
+    service = ServicePageFactory(parent=make_tree(home_page)["canteen"], title="定制保洁", partner=partner)
     category = CategoryFactory(code="housekeeping", name="家政保洁", kind=Category.Kind.SERVICE_BOOKING)
     order = services.submit(submission(category, building, service_page=service))
     [to_partner] = Notification.objects.filter(event="booking_received")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from portal.notifications import outbox as notifications
 from portal.notifications.models import Notification
 from portal.workorders import services
-from tests.portal.workorders.factories import submission
+from tests.factories import submission
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from portal.notifications import outbox
 from portal.notifications.models import Notification, Preference
-from tests.portal.workorders.factories import UserFactory
+from tests.factories import UserFactory
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.utils import timezone
 from portal.notifications.models import Notification
 from portal.notifications.sms import SmsError, SmsMessage, WebhookSmsBackend
 from portal.workorders import services
-from tests.portal.workorders.factories import submission
+from tests.factories import submission
 
 
 class Gateway:

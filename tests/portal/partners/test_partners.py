@@ -11,7 +11,7 @@ from portal.notifications import outbox
 from portal.notifications.sms import LocmemSmsBackend
 from portal.partners import services
 from portal.partners.models import Partner, PartnerMembership
-from tests.cms.factories import make_service, make_user
+from tests.cms.factories import ServicePageFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -86,8 +86,8 @@ def test_only_staff_may_approve(client, tree):
 
 def test_partner_edits_own_listing_and_it_waits_for_approval(client, tree):
     partner, user = approved_partner("圣菲漫步公益食堂", "canteen")
-    listing = make_service(
-        tree["canteen"], partner=partner, listing_summary="老人午餐", hours=[(0, time(11), time(13))]
+    listing = ServicePageFactory(
+        parent=tree["canteen"], partner=partner, listing_summary="老人午餐", hours=[(0, time(11), time(13))]
     )
     client.force_login(user)
     dashboard = client.get("/partners/dashboard/")
@@ -131,7 +131,7 @@ def test_partner_edits_own_listing_and_it_waits_for_approval(client, tree):
 
 def test_bad_price_lines_are_refused_with_nothing_saved(client, tree):
     partner, user = approved_partner("家政", "clean")
-    listing = make_service(tree["canteen"], title="定制保洁", partner=partner)
+    listing = ServicePageFactory(parent=tree["canteen"], title="定制保洁", partner=partner)
     revisions = listing.revisions.count()
     client.force_login(user)
     response = client.post(f"/partners/listings/{listing.pk}/", {"prices": "没有价格的一行"})
@@ -143,9 +143,9 @@ def test_bad_price_lines_are_refused_with_nothing_saved(client, tree):
 def test_partner_cannot_touch_other_partners_listings_or_the_admin(client, tree):
     mine, user = approved_partner("甲方", "a")
     theirs, _other = approved_partner("乙方", "b")
-    own = make_service(tree["canteen"], title="甲方服务", partner=mine)
-    other = make_service(tree["canteen"], title="乙方服务", partner=theirs)
-    unowned = make_service(tree["canteen"], title="无主服务")
+    own = ServicePageFactory(parent=tree["canteen"], title="甲方服务", partner=mine)
+    other = ServicePageFactory(parent=tree["canteen"], title="乙方服务", partner=theirs)
+    unowned = ServicePageFactory(parent=tree["canteen"], title="无主服务")
     client.force_login(user)
     assert client.get(f"/partners/listings/{own.pk}/").status_code == 200
     for page in (other, unowned, tree["canteen"], tree["home"]):

@@ -5,7 +5,7 @@ import io
 from openpyxl import load_workbook
 
 from portal.accounts.models import AuditLog
-from tests.portal.grids.factories import HouseholdFactory, VisitFactory
+from tests.factories import HouseholdFactory, VisitFactory
 
 
 def test_manager_sees_coverage_with_a_local_svg_chart(client, world):

@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from cms.home.models import HomePage
 from portal.stats.models import PublicReportPage
-from tests.portal.grids.factories import VisitFactory
+from tests.factories import VisitFactory
 
 
 def test_page_tree_rules(db):

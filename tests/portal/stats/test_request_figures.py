@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from portal.stats import figures
 from portal.workorders import services as wo
-from tests.portal.grids.factories import submit_request
+from tests.factories import submit_request
 
 
 def test_rates_medians_and_overdue(client, world):

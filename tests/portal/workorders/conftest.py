@@ -1,8 +1,7 @@
 import pytest
 
 from tests.browser.conftest import restore_initial_rows
-
-from .factories import BuildingFactory, CategoryFactory, StewardFactory, UserFactory
+from tests.factories import BuildingFactory, CategoryFactory, StewardFactory, UserFactory
 
 
 @pytest.fixture(scope="package", autouse=True)

@@ -5,8 +5,7 @@ import pytest
 from portal.accounts import roles
 from portal.workorders import services
 from portal.workorders.models import WorkOrder
-
-from .factories import BuildingFactory, UserFactory, submission
+from tests.factories import BuildingFactory, UserFactory, submission
 
 
 def staff(role, username):
@@ -144,7 +143,7 @@ def test_inspect_masks_contact_and_reveals_only_through_the_audited_step(client,
 
 def test_inspect_reveal_is_refused_to_staff_not_handling_the_request(client, category, building, steward):
     from portal.accounts.models import AuditLog
-    from tests.portal.workorders.factories import StewardFactory
+    from tests.factories import StewardFactory
 
     order = services.submit(submission(category, building), notify=False)
     assert order.steward == steward

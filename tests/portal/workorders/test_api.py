@@ -7,8 +7,7 @@ from PIL import Image
 
 from portal.workorders import services
 from portal.workorders.models import ApiToken, WorkOrder, WorkOrderPhoto
-
-from .factories import jpeg_with_gps, submission
+from tests.factories import jpeg_with_gps, submission
 
 BASE = "/api/portal/workorders"
 
@@ -149,7 +148,7 @@ def test_staff_endpoints_need_a_key_and_refuse_unknown_filters(client, category,
 
 
 def test_steward_key_sees_only_their_grid(client, category, building, steward):
-    from .factories import BuildingFactory
+    from tests.factories import BuildingFactory
 
     services.submit(submission(category, building), notify=False)
     services.submit(submission(category, BuildingFactory()), notify=False)

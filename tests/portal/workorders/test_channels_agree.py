@@ -1,6 +1,6 @@
 """Every action × every role through every channel: the same allow/deny answer everywhere.
 
-The people and places are the authorization matrix's (`tests.portal.grids.factories.World`: grid A's and
+The people and places are the authorization matrix's (`tests.factories.World`: grid A's and
 grid B's stewards, a general steward, a manager, an official, an editor, a partner, a resident, plus the
 branch secretary). The request is grid A's and assigned to the general steward, so that grid A's
 steward, the general steward, the manager and the secretary all find it: what differs between them is
@@ -19,7 +19,7 @@ from django.utils import timezone
 from portal.accounts import roles
 from portal.workorders import permissions, services
 from portal.workorders.models import ApiToken, WorkOrder
-from tests.portal.grids.factories import World, user_with_role
+from tests.factories import World, user_with_role
 
 ROLES = ("anonymous", "resident", "partner", "official", "editor", "steward_a", "steward_b", "general", "manager")
 ROLES = (*ROLES, "secretary")

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from cms.core.phone import validate_mobile as normalize_mobile
-from portal.accounts.privacy import mask_phone
+from portal.common.masking import mask_phone
+from portal.common.phone import validate_mobile as normalize_mobile
 from portal.workorders.cleaning import clean_text
 
 

@@ -11,8 +11,7 @@ from portal.accounts import roles
 from portal.notifications.models import Notification
 from portal.workorders import services
 from portal.workorders.models import ApiToken, WorkOrder
-
-from .factories import UserFactory, submission
+from tests.factories import UserFactory, submission
 
 
 class GatewayDown:

@@ -4,8 +4,7 @@ import pytest
 
 from portal.workorders import services
 from portal.workorders.models import MeToo
-
-from .factories import BuildingFactory, CommunityFactory, submission
+from tests.factories import BuildingFactory, CommunityFactory, submission
 
 URL = "/requests/public/"
 

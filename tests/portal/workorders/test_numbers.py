@@ -8,8 +8,7 @@ from django.db import close_old_connections
 
 from portal.workorders import services
 from portal.workorders.models import WorkOrder
-
-from .factories import submission
+from tests.factories import submission
 
 ON_POSTGRES = "postgresql" in settings.DATABASES["default"]["ENGINE"]
 

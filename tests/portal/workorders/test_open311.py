@@ -4,8 +4,7 @@ import pytest
 
 from portal.workorders import services
 from portal.workorders.models import ApiToken, WorkOrder
-
-from .factories import UserFactory, submission
+from tests.factories import UserFactory, submission
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ import requests
 from django.utils import timezone
 
 from portal.workorders.models import ApiToken, WorkOrder
-
-from .factories import UserFactory
+from tests.factories import UserFactory
 
 georeport = pytest.importorskip("georeport", reason="georeport (requirements-dev.txt) is not installed")
 

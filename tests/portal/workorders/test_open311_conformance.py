@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from portal.workorders import services
 from portal.workorders.models import ApiToken, WorkOrder
-
-from .factories import CategoryFactory, UserFactory, submission
+from tests.factories import CategoryFactory, UserFactory, submission
 
 ROOT = "/open311/v2"
 

@@ -6,7 +6,7 @@ import pytest
 from portal.workorders import services
 from portal.workorders.models import ApiToken
 from portal.workorders.permissions import ActionDenied
-from tests.portal.grids.factories import World, submit_request
+from tests.factories import World, submit_request
 
 
 @pytest.fixture

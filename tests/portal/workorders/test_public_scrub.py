@@ -4,8 +4,7 @@ import pytest
 
 from portal.workorders import services
 from portal.workorders.models import ApiToken
-
-from .factories import UserFactory, submission
+from tests.factories import UserFactory, submission
 
 PERSONAL = ("502", "13812345678", "138-1234-5678", "鲁G12345", "li@example.com")
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 from portal.accounts import roles
 from portal.workorders import services
 from portal.workorders.models import MeToo, Rating, Transition, WorkOrder, satisfaction_rate
-
-from .factories import StewardFactory, UserFactory, submission
+from tests.factories import StewardFactory, UserFactory, submission
 
 S = WorkOrder.Status
 

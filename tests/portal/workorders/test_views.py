@@ -2,8 +2,7 @@
 
 from portal.workorders import services
 from portal.workorders.models import Rating
-
-from .factories import UserFactory, submission
+from tests.factories import UserFactory, submission
 
 
 def resolved(category, building, **overrides):

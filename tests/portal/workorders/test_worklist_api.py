@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from portal.workorders import services
 from portal.workorders.models import WorkOrder
-
-from .factories import submission
+from tests.factories import submission
 
 URL = "/api/portal/workorders/staff/requests"
 

@@ -1,5 +1,7 @@
-"""The scoped request worklist for stewards and managers (filters, search, bulk assignment, Excel export,
-masked personal data with an audited reveal, state changes through portal.workorders.services)."""
+"""The steward's request desk: the scoped worklist for stewards and managers (filters, search, bulk
+assignment, Excel export, masked personal data with an audited reveal, state changes through
+portal.workorders.services). At /steward/requests/ (`desk_urls`), beside the steward's other tools,
+in their layout."""
 
 import io
 
@@ -18,13 +20,13 @@ from openpyxl.styles import Font
 
 from portal.accounts import audit
 from portal.accounts.models import AuditLog
-from portal.accounts.privacy import mask_name, mask_phone
-from portal.workorders import permissions
-from portal.workorders import services as wo
-from portal.workorders.models import Category, WorkOrder
+from portal.common.masking import mask_name, mask_phone
+from portal.grids import scope, worklist
+from portal.grids.views import requests_required
 
-from . import scope, worklist
-from .views import requests_required
+from . import desk, permissions
+from . import services as wo
+from .models import Category, WorkOrder
 
 STAFF_ACTIONS = ("accept", "start", "resolve", "close", "reopen", "reject")
 
@@ -36,7 +38,7 @@ def _render(request, template, context, status=200):
 
 
 def _filtered(request):
-    return worklist.apply_filters(worklist.requests_for(request.user), request.GET)
+    return desk.apply_filters(desk.requests_for(request.user), request.GET)
 
 
 def _bad_filter(request, exc):
@@ -54,7 +56,7 @@ def _choices():
 def worklist_view(request):
     try:
         orders = _filtered(request)
-    except worklist.FilterError as exc:
+    except desk.FilterError as exc:
         return _bad_filter(request, exc)
     page = Paginator(orders.order_by("-submitted_at", "-pk"), 50).get_page(request.GET.get("page"))
     now = timezone.now()
@@ -86,7 +88,7 @@ def bulk_assign(request):
     steward_id = request.POST.get("steward", "")
     stewards = permissions.assignable_stewards(request.user)
     steward = stewards.filter(pk=int(steward_id)).first() if steward_id.isdigit() else None
-    orders = list(worklist.requests_for(request.user).filter(number__in=numbers))
+    orders = list(desk.requests_for(request.user).filter(number__in=numbers))
     error = None
     if steward is None:
         error = _("Choose an active steward.")
@@ -105,14 +107,14 @@ def bulk_assign(request):
         request,
         _("%(count)s requests assigned to %(name)s.") % {"count": len(orders), "name": steward.name},
     )
-    return redirect("grids:worklist")
+    return redirect("desk:worklist")
 
 
 @requests_required
 def export_xlsx(request):
     try:
         orders = _filtered(request).order_by("-submitted_at")[:10000]
-    except worklist.FilterError as exc:
+    except desk.FilterError as exc:
         return _bad_filter(request, exc)
     workbook = Workbook()
     sheet = workbook.active
@@ -162,7 +164,7 @@ def export_xlsx(request):
 
 
 def _order_in_scope(request, number):
-    return get_object_or_404(worklist.requests_for(request.user), number=number)
+    return get_object_or_404(desk.requests_for(request.user), number=number)
 
 
 def _detail(request, order, revealed=False, error=None, status=200):
@@ -221,4 +223,4 @@ def request_act(request, number):
     except ValidationError as exc:
         return _detail(request, order, error=" ".join(exc.messages), status=400)
     messages.success(request, _("Done: %(action)s.") % {"action": wo.ACTION_LABELS[action]})
-    return redirect("grids:request_detail", number=order.number)
+    return redirect("desk:request_detail", number=order.number)

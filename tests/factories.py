@@ -1,8 +1,14 @@
-"""Factories for communities, grids, households and the people who work them."""
+"""The one set of factories for the domain (communities, grids, buildings, households, people who work
+them, request categories) and the small worlds tests build from them. Page factories: tests/cms/factories.py.
+"""
+
+import io
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from portal.accounts import roles
 from portal.grids.models import Building, CareRecipient, Community, Grid, Household, Steward, Unit, Visit
@@ -33,7 +39,7 @@ class CommunityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("slug",)
 
     name = "圣菲漫步"
-    slug = "shengfei"
+    slug = "shengfei-manbu"
 
 
 class GridFactory(factory.django.DjangoModelFactory):
@@ -46,13 +52,15 @@ class GridFactory(factory.django.DjangoModelFactory):
 
 
 class BuildingFactory(factory.django.DjangoModelFactory):
+    """A building of a grid of the same community (pass `community` or `grid`, not both)."""
+
     class Meta:
         model = Building
 
-    community = factory.SelfAttribute("grid.community")
-    grid = factory.SubFactory(GridFactory)
+    community = factory.SubFactory(CommunityFactory)
+    grid = factory.SubFactory(GridFactory, community=factory.SelfAttribute("..community"))
     number = factory.Sequence(lambda n: n + 1)
-    units = 2
+    units = 3
     floors = 6
 
 
@@ -84,6 +92,7 @@ class StewardFactory(factory.django.DjangoModelFactory):
     phone = "0536-8101010"
     kind = Steward.Kind.GRID
     is_party_member = True
+    user = factory.SubFactory(UserFactory)
 
     @factory.post_generation
     def grids(self, create, extracted, **kwargs):
@@ -110,6 +119,18 @@ class CareRecipientFactory(factory.django.DjangoModelFactory):
     visit_every_days = 7
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_by = "本人"
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"cat-{n}")
+    name = "水管漏水"
+    kind = Category.Kind.REPAIR_IN_HOME
+    response_hours = 2
+    resolution_hours = 24
 
 
 class World:
@@ -159,3 +180,33 @@ def submit_request(world, unit, *, name="王五", phone="13700001111", room="101
             **kwargs,
         )
     )
+
+
+def jpeg_with_gps(size=(64, 48), color="red", name="photo.jpg"):
+    """A real JPEG carrying EXIF with a GPS position (as phones write it)."""
+    image = Image.new("RGB", size, color)
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (36.0, 42.0, 30.0)
+    gps[3] = "E"
+    gps[4] = (119.0, 6.0, 0.0)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
+
+
+def submission(category, building, **overrides):
+    """A `services.Submission` with sensible resident answers (`overrides` replace or add fields)."""
+    data = {
+        "category": category,
+        "name": "李阿姨",
+        "phone": "13800001234",
+        "description": "厨房水管漏水，地面积水。",
+        "building": building,
+        "unit": 1,
+        "room": "301",
+    }
+    data.update(overrides)
+    return workorder_services.Submission(**data)

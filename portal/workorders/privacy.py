@@ -1,4 +1,8 @@
-"""Personal data in resident requests (portal.workorders): anonymising, a resident's own copy.
+"""Personal data in resident requests: anonymising, a resident's own copy, claiming by phone.
+
+portal.accounts finds this module as it finds every app's `privacy.py` (its retention command,
+own-data download and deletion, and the claim of rows made with a verified mobile number); accounts
+knows no requests (docs/architecture.md, "Layers").
 
 Anonymising keeps what the statistics need (category, grid, building, state, timestamps, rating
 scores) and removes name, phone, email, unit, room, free text, coordinates, photos, notes and the
@@ -9,8 +13,12 @@ from django.db import transaction
 from django.db.models import Q
 
 from portal.notifications.models import Notification
-from portal.workorders.models import MeToo, Rating, Transition, WorkOrder, WorkOrderPhoto
-from portal.workorders.photos import delete_files
+
+from .models import MeToo, Rating, Transition, WorkOrder, WorkOrderPhoto
+from .photos import delete_files
+
+#: The key of this app's part in the own-data download, the retention report and the claim page.
+LABEL = "requests"
 
 SCRUBBED = {
     "name": "",
@@ -77,3 +85,16 @@ def own_data(user):
 
 def forget(user):
     return anonymise(WorkOrder.objects.filter(resident=user))
+
+
+def _unclaimed_requests(phone):
+    return WorkOrder.objects.filter(phone=phone, resident__isnull=True)
+
+
+def unclaimed(phone):
+    """Requests (and service bookings) made with `phone` before the resident had an account."""
+    return _unclaimed_requests(phone).count()
+
+
+def claim(phone, user):
+    return _unclaimed_requests(phone).update(resident=user)

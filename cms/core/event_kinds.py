@@ -1,4 +1,8 @@
-"""Event kinds, importable without the models (blocks use them)."""
+"""Kinds of community event: shared vocabulary of the events area and the "upcoming events" block.
+
+Here in cms/core because the block, part of every page body, filters by kind and cms/core imports
+no content area (docs/architecture.md, "Layers"); `cms.events.models` re-exports `EventKind`.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -9,8 +9,7 @@ from openpyxl import load_workbook
 from portal.accounts.models import AuditLog
 from portal.workorders import services as wo
 from portal.workorders.models import WorkOrder
-
-from .factories import submit_request
+from tests.factories import submit_request
 
 
 def numbers(response):
@@ -111,8 +110,7 @@ def test_detail_reveal_is_audited_and_only_for_the_handler(client, world):
     assert client.post(url + "reveal/").status_code == 404
     # A second grid steward of grid A who is not the routed steward may list it but not reveal it.
     from portal.accounts import roles
-
-    from .factories import StewardFactory, user_with_role
+    from tests.factories import StewardFactory, user_with_role
 
     deputy = user_with_role("deputy_a", roles.STEWARD)
     StewardFactory(user=deputy, name="副管家", grids=[world.grid_a])
@@ -138,8 +136,7 @@ def test_transitions_from_the_detail_view(client, world):
 def test_branch_secretary_works_every_grid_audited_but_no_households_or_care_roster(client, world):
     """DESIGN.md: the branch secretary assigns and escalates requests and watches overdue ones."""
     from portal.accounts import roles
-
-    from .factories import user_with_role
+    from tests.factories import user_with_role
 
     secretary = user_with_role("secretary", roles.SECRETARY)
     client.force_login(secretary)

@@ -1,8 +1,0 @@
-import pytest
-
-from .factories import World
-
-
-@pytest.fixture
-def world(db, home_page):
-    return World()
