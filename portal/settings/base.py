@@ -266,7 +266,11 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first (makemessages writes to the first entry), then the Wagtail 7.4
+# admin strings that Wagtail's zh_Hans catalog leaves untranslated (locale/wagtail/README.md). Every
+# LOCALE_PATHS catalog takes precedence over the installed apps' catalogs, Wagtail's included, for
+# both the django and the djangojs (admin JavaScript) domains.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
