@@ -96,30 +96,42 @@ def translate_page(page, locale, texts=ENGLISH, user=None):
 
 
 def ensure_main_menu(home):
-    """Tick "show in menus" on the home page's sections, unless an editor already chose some."""
+    """Tick "show in menus" on the home page's sections, unless an editor already chose some.
+
+    A section whose type is in the menu from its creation (`show_in_menus_default`, the 数据公开
+    index) is no editor's choice, so it does not stop the others from being ticked.
+    """
     sections = home.get_children().live().specific()
-    if any(section.show_in_menus for section in sections):
+    if any(section.show_in_menus and not section.show_in_menus_default for section in sections):
         return
     for section in sections:
-        section.show_in_menus = True
-        section.save_revision().publish()
+        if not section.show_in_menus:
+            section.show_in_menus = True
+            section.save_revision().publish()
 
 
 def _report_texts(site):
-    """The monthly 公示 pages' title and introduction in English (they come from the stats app's catalog)."""
+    """The 数据公开 index's and the monthly 公示 pages' titles and introductions in English (they come
+    from the stats app's catalog)."""
     from django.utils import translation
 
     from portal.stats.models import PublicReportPage
-    from portal.stats.publicity import report_intro, report_title
+    from portal.stats.publicity import index_intro, index_title, report_intro, report_title
 
-    texts = {}
+    def bare(html):
+        return html.removeprefix("<p>").removesuffix("</p>")
+
+    with translation.override(site.root_page.locale.language_code):
+        chinese = (index_title(), bare(index_intro()))
+    with translation.override("en"):
+        texts = dict(zip(chinese, (index_title(), bare(index_intro())), strict=True))
     for report in PublicReportPage.objects.filter(locale_id=site.root_page.locale_id).only("title", "year", "month"):
         with translation.override(site.root_page.locale.language_code):
             chinese = report_intro(report.year, report.month)
         with translation.override("en"):
             texts[report.title] = report_title(report.year, report.month)
             english = report_intro(report.year, report.month)
-        texts[chinese.removeprefix("<p>").removesuffix("</p>")] = english.removeprefix("<p>").removesuffix("</p>")
+        texts[bare(chinese)] = bare(english)
     return texts
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from cms.core.demo_helpers import child_page, stream
-from cms.core.demo_images import demo_image
+from cms.core.demo_images import listing_picture
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 
@@ -78,7 +78,7 @@ def load_news(ctx):
             date=day,
             category=categories[category],
             listing_summary=text[:120],
-            listing_image=demo_image(pictures[slug]),
+            **listing_picture(pictures[slug]),
             body=stream(("rich_text", f"<p>{text}</p>")),
         )
         if created:
