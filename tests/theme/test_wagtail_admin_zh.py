@@ -13,11 +13,13 @@ from pathlib import Path
 import polib
 import pytest
 import wagtail
+import wagtail_localize
 from django.apps import apps
 from django.utils import translation
 from django.utils.translation import trans_real
 
 WAGTAIL = Path(wagtail.__file__).parent
+LOCALIZE = Path(wagtail_localize.__file__).parent
 
 
 @pytest.fixture
@@ -81,10 +83,18 @@ def untranslated(catalog, entries):
     return missing
 
 
+def localize_entries(domain):
+    """wagtail-localize's strings (its translation editor and sync views live in the admin)."""
+    for entry in polib.pofile(str(LOCALIZE / f"locale/en/LC_MESSAGES/{domain}.po")):
+        if not entry.obsolete:
+            yield "wagtail_localize", entry
+
+
 def test_every_wagtail_admin_string_has_a_chinese_translation():
     with translation.override("zh-hans"):
         catalog = trans_real.translation("zh-hans")._catalog
         assert untranslated(catalog, wagtail_entries("django")) == []
+        assert untranslated(catalog, localize_entries("django")) == []
 
 
 def test_every_wagtail_admin_javascript_string_has_a_chinese_translation(editor_zh):
@@ -96,3 +106,6 @@ def test_every_wagtail_admin_javascript_string_has_a_chinese_translation(editor_
         if app == "wagtail.admin" and key not in catalog:
             missing.append(entry.msgid)
     assert missing == []
+    body = editor_zh.get("/admin/localize/jsi18n/").content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", body, re.S).group(1))
+    assert [entry.msgid for _app, entry in localize_entries("djangojs") if entry.msgid not in catalog] == []
