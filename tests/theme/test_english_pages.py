@@ -106,3 +106,29 @@ def test_monthly_publicity_is_in_the_main_menu_in_both_languages(client, home_pa
     assert english_report.title in html and english_report.url in html
     assert "service report" in english_report.title
     assert client.get(english_report.url).status_code == 200
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_choice_labels_residents_read_are_english_on_english_pages():
+    """Kinds of events, stewards and requests are labelled "English (中文)" in the source, for the
+    editors; English pages show the English alone, Chinese pages the Chinese."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from cms.events.kinds import EventKind
+    from portal.grids.models import Steward
+    from portal.workorders.models import Category
+
+    choices = [*EventKind.choices, *Steward.Kind.choices, *Category.Kind.choices]
+    with translation.override("en"):
+        english = [str(label) for _value, label in choices] + [
+            gettext("My requests (我的报事)"),
+            gettext("Me too (我也遇到了)"),
+        ]
+    with translation.override("zh-hans"):
+        chinese = [str(label) for _value, label in choices]
+    assert [label for label in english if HAN.search(label)] == []
+    assert "Lecture" in english and "In-home repair" in english and "My requests" in english
+    assert all(HAN.search(label) for label in chinese)
