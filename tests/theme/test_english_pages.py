@@ -132,3 +132,23 @@ def test_choice_labels_residents_read_are_english_on_english_pages():
     assert [label for label in english if HAN.search(label)] == []
     assert "Lecture" in english and "In-home repair" in english and "My requests" in english
     assert all(HAN.search(label) for label in chinese)
+
+
+def test_request_categories_are_named_in_english_on_the_english_form(client, home_page):
+    from cms.forms.models import RequestFormPage
+    from tests.portal.workorders.factories import BuildingFactory, CategoryFactory
+    from tests.search.conftest import publish
+
+    CategoryFactory(code="water-leak", name="水管漏水", name_en="Leaking water pipe")
+    CategoryFactory(code="wall-crack", name="墙面裂缝")  # no English name yet: the Chinese one shows
+    BuildingFactory()
+    form_page = publish(home_page, RequestFormPage(title="报事报修", slug="baoshi"))
+    locale = english_locale()
+    translate_page(home_page, locale, texts=ENGLISH)
+    english = translate_page(form_page, locale, texts=ENGLISH)
+
+    zh_html = client.get(form_page.url).content.decode()
+    assert "水管漏水" in zh_html and "Leaking water pipe" not in zh_html
+    en_html = client.get(english.url).content.decode()
+    assert "Leaking water pipe" in en_html and "水管漏水" not in en_html
+    assert "墙面裂缝" in en_html

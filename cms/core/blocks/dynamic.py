@@ -87,7 +87,10 @@ class ServicesInCategoryBlock(blocks.StructBlock):
         from cms.services.models import ServicePage
 
         context = super().get_context(value, parent_context)
+        # A chosen page stays the source-language page in a wagtail-localize translation (pages are
+        # localised at runtime): list the services of the category in the visitor's language.
         category = value.get("category")
+        category = context["category"] = category.localized if category else None
         services = ServicePage.objects.none()
         if category:
             services = (
@@ -123,3 +126,9 @@ class EmbeddedFormBlock(blocks.StructBlock):
         label = _("Embedded form")
         description = _("A link panel to a form page, for example repair requests.")
         template = "components/blocks/embedded_form.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        form_page = value.get("form_page")
+        context["form_page"] = form_page.localized if form_page else None  # the visitor's language
+        return context
