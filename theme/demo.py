@@ -76,7 +76,16 @@ def translate_page(page, locale, texts=ENGLISH, user=None):
     if existing is not None and existing.live and source is not None and published_at:
         if source.last_updated_at >= published_at:
             return existing.specific
-    source, _created = TranslationSource.update_or_create_from_instance(page)
+    _save_translation(page, locale, texts, user)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish(user=user)
+    return translated.specific
+
+
+def _save_translation(instance, locale, texts, user=None, publish=False):
+    """Create or update the wagtail-localize translation of `instance` with the English of `texts`
+    (saved as a draft, or saved outright for a snippet without drafts: `publish`)."""
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -89,10 +98,17 @@ def translate_page(page, locale, texts=ENGLISH, user=None):
                 context=segment.context,
                 defaults={"data": english, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    translation.save_target(user=user, publish=False)
-    translated = page.get_translation(locale)
-    translated.get_latest_revision().publish(user=user)
-    return translated.specific
+    translation.save_target(user=user, publish=publish)
+
+
+def translate_snippets(locale, source_locale, texts=ENGLISH, user=None):
+    """English news categories, made before the pages: an English article points at the English
+    category (wagtail-localize requires the translation of a translatable snippet it refers to)."""
+    from cms.news.models import NewsCategory
+
+    for category in NewsCategory.objects.filter(locale=source_locale):
+        if category.get_translation_or_none(locale) is None:
+            _save_translation(category, locale, texts, user, publish=True)
 
 
 def ensure_main_menu(home):
@@ -149,6 +165,7 @@ def load_translations(ctx):
     if site is None:
         return
     texts = {**ENGLISH, **_report_texts(site)}
+    translate_snippets(locale, site.root_page.locale, texts=texts, user=ctx.admin)
     for page in site_pages(site):
         if page.live:
             translate_page(page, locale, texts=texts, user=ctx.admin)

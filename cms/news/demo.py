@@ -59,8 +59,10 @@ def load_news(ctx):
     home, _site = ensure_home_page()
     index, _ = child_page(home, NewsIndexPage, "news", title="新闻动态", listing_summary="党建动态与社区通知。")
     categories = {
-        "party": NewsCategory.objects.get_or_create(slug="party", defaults={"name": "党建动态"})[0],
-        "notice": NewsCategory.objects.get_or_create(slug="notice", defaults={"name": "社区通知"})[0],
+        "party": NewsCategory.objects.get_or_create(slug="party", locale=home.locale, defaults={"name": "党建动态"})[0],
+        "notice": NewsCategory.objects.get_or_create(slug="notice", locale=home.locale, defaults={"name": "社区通知"})[
+            0
+        ],
     }
     pictures = {
         "qilu-red-property": "party",

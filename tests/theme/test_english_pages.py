@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from cms.core.demo_images import PICTURES, listing_picture
-from theme.demo import ENGLISH, english_locale, ensure_main_menu, translate_page
+from theme.demo import ENGLISH, english_locale, ensure_main_menu, translate_page, translate_snippets
 
 pytestmark = pytest.mark.django_db
 
@@ -43,15 +43,21 @@ def test_page_picture_is_described_in_the_pages_language(client, news):
     chinese_alt, english_alt = PICTURES["repair"][1], ENGLISH[PICTURES["repair"][1]]
     texts = {**ENGLISH, "3号楼水管检修完成": "Pipes of building 3 repaired", "3号楼的水管已检修完毕。": "Done."}
     locale = english_locale()
+    translate_snippets(locale, home.locale, texts=texts)
     for page in (home, index, article):
         english = translate_page(page, locale, texts=texts)
 
     zh_html = client.get(article.url).content.decode()
     assert chinese_alt in img_alts(zh_html)
+    assert "社区通知" in zh_html
 
     en_html = client.get(english.url).content.decode()
     assert english_alt in img_alts(en_html)
     assert not any(re.search(r"[\u4e00-\u9fff]", alt) for alt in img_alts(en_html))
+    # The news category is a translatable snippet: the English article names the English category.
+    assert "Community notices" in en_html and "社区通知" not in en_html
+    en_index = client.get(index.get_translation(locale).url).content.decode()
+    assert "Community notices" in en_index and "社区通知" not in en_index
 
 
 def test_page_picture_falls_back_to_the_images_description(client, news):
