@@ -1,5 +1,7 @@
 """What search needs to know about a page, whatever its type."""
 
+import re
+
 from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import Page
@@ -10,8 +12,27 @@ CATEGORY_ATTRIBUTES = ("search_category",)
 SERVICE_CATEGORY_PAGE = ("services", "servicecategorypage")
 
 
+#: Runs of punctuation that are layout, not words: a horizontal rule ("---", "***", "==="), a
+#: Markdown table's "|---|---|", the "---------" Django shows for an empty choice (Wagtail indexes
+#: a ChoiceBlock's label, so an optional block left empty contributed exactly that).
+_PUNCTUATION_TOKEN = re.compile(r"(?<!\S)[^\w\s]{3,}(?!\S)")
+_PUNCTUATION_RUN = re.compile(r"([^\w\s.])\1{2,}")
+_DOTS = re.compile(r"\.{3,}")
+
+
+def strip_punctuation_runs(text):
+    """`text` without tokens made only of punctuation (3+ marks); a run of one mark inside text
+    ("!!!") becomes one mark, "..." an ellipsis. Chinese ellipses and dashes (…… ——) stay.
+    """
+    text = _PUNCTUATION_TOKEN.sub(" ", text)
+    return _DOTS.sub("…", _PUNCTUATION_RUN.sub(r"\1", text))
+
+
 def plain(value):
-    """Text of a field value: rich text and HTML stripped, lists joined."""
+    """Text of a field value: rich text and HTML stripped, lists joined, punctuation runs dropped.
+
+    It is what the index stores and what result snippets are cut from.
+    """
     if value is None:
         return ""
     if isinstance(value, list | tuple):
@@ -21,7 +42,7 @@ def plain(value):
     text = str(value)
     if "<" in text:
         text = strip_tags(text)
-    return " ".join(text.split())
+    return " ".join(strip_punctuation_runs(text).split())
 
 
 def _field_texts(obj, fields):

@@ -76,7 +76,16 @@ def translate_page(page, locale, texts=ENGLISH, user=None):
     if existing is not None and existing.live and source is not None and published_at:
         if source.last_updated_at >= published_at:
             return existing.specific
-    source, _created = TranslationSource.update_or_create_from_instance(page)
+    _save_translation(page, locale, texts, user)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish(user=user)
+    return translated.specific
+
+
+def _save_translation(instance, locale, texts, user=None, publish=False):
+    """Create or update the wagtail-localize translation of `instance` with the English of `texts`
+    (saved as a draft, or saved outright for a snippet without drafts: `publish`)."""
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -89,37 +98,56 @@ def translate_page(page, locale, texts=ENGLISH, user=None):
                 context=segment.context,
                 defaults={"data": english, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    translation.save_target(user=user, publish=False)
-    translated = page.get_translation(locale)
-    translated.get_latest_revision().publish(user=user)
-    return translated.specific
+    translation.save_target(user=user, publish=publish)
+
+
+def translate_snippets(locale, source_locale, texts=ENGLISH, user=None):
+    """English news categories, made before the pages: an English article points at the English
+    category (wagtail-localize requires the translation of a translatable snippet it refers to)."""
+    from cms.news.models import NewsCategory
+
+    for category in NewsCategory.objects.filter(locale=source_locale):
+        if category.get_translation_or_none(locale) is None:
+            _save_translation(category, locale, texts, user, publish=True)
 
 
 def ensure_main_menu(home):
-    """Tick "show in menus" on the home page's sections, unless an editor already chose some."""
+    """Tick "show in menus" on the home page's sections, unless an editor already chose some.
+
+    A section whose type is in the menu from its creation (`show_in_menus_default`, the 数据公开
+    index) is no editor's choice, so it does not stop the others from being ticked.
+    """
     sections = home.get_children().live().specific()
-    if any(section.show_in_menus for section in sections):
+    if any(section.show_in_menus and not section.show_in_menus_default for section in sections):
         return
     for section in sections:
-        section.show_in_menus = True
-        section.save_revision().publish()
+        if not section.show_in_menus:
+            section.show_in_menus = True
+            section.save_revision().publish()
 
 
 def _report_texts(site):
-    """The monthly 公示 pages' title and introduction in English (they come from the stats app's catalog)."""
+    """The 数据公开 index's and the monthly 公示 pages' titles and introductions in English (they come
+    from the stats app's catalog)."""
     from django.utils import translation
 
     from portal.stats.models import PublicReportPage
-    from portal.stats.publicity import report_intro, report_title
+    from portal.stats.publicity import index_intro, index_title, report_intro, report_title
 
-    texts = {}
+    def bare(html):
+        return html.removeprefix("<p>").removesuffix("</p>")
+
+    with translation.override(site.root_page.locale.language_code):
+        chinese = (index_title(), bare(index_intro()))
+    with translation.override("en"):
+        texts = dict(zip(chinese, (index_title(), bare(index_intro())), strict=True))
     for report in PublicReportPage.objects.filter(locale_id=site.root_page.locale_id).only("title", "year", "month"):
         with translation.override(site.root_page.locale.language_code):
             chinese = report_intro(report.year, report.month)
         with translation.override("en"):
             texts[report.title] = report_title(report.year, report.month)
             english = report_intro(report.year, report.month)
-        texts[chinese.removeprefix("<p>").removesuffix("</p>")] = english.removeprefix("<p>").removesuffix("</p>")
+        texts[bare(chinese)] = bare(english)
     return texts
 
 
@@ -137,6 +165,7 @@ def load_translations(ctx):
     if site is None:
         return
     texts = {**ENGLISH, **_report_texts(site)}
+    translate_snippets(locale, site.root_page.locale, texts=texts, user=ctx.admin)
     for page in site_pages(site):
         if page.live:
             translate_page(page, locale, texts=texts, user=ctx.admin)

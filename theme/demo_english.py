@@ -7,6 +7,21 @@ translation keeps the Chinese segment, which is what an editor would do.
 """
 
 PAGES = {
+    # What the demo pictures show (listing_image_alt of the pages that use them)
+    "圣菲漫步小区的三栋住宅楼，阳光下窗明几净。": "Three residential buildings of Shengfei Manbu, bright and clean in the sunshine.",
+    "党群服务站里，讲师在讲台上授课，居民坐在台下听讲。": (
+        "A lecturer teaches from the stage of the Party and community service station while residents listen."
+    ),
+    "公益食堂的一碗热腾腾的饭菜和一双筷子。": "A steaming bowl of food and a pair of chopsticks at the community canteen.",
+    "护理员上门，握着老人的手聊天。": "A carer on a home visit holds an elderly resident's hand as they talk.",
+    "飘扬的五星红旗和党群服务站的展板。": (
+        "The five-star red flag flying beside the notice boards of the Party and community service station."
+    ),
+    "擦得透亮的窗户和保洁员的扫帚。": "A sparkling clean window and a cleaner's broom.",
+    "家庭医生在党群服务站坐诊，旁边是红十字标志。": (
+        "A family doctor holds a clinic at the Party and community service station, beside a red cross sign."
+    ),
+    "红管家在楼道里检修漏水的水管。": "A red steward repairs a leaking pipe in a stairwell.",
     # Home page
     "民呼我应": "The people call, we respond",
     "近期活动": "Upcoming events",

@@ -166,3 +166,9 @@ def demo_image(kind):
         image.file.save(name, ImageFile(io.BytesIO(draw_picture(kind)), name=name), save=False)
         image.save()
     return image
+
+
+def listing_picture(kind):
+    """A page's listing image fields for the picture `kind`: the image and, in the page's own text
+    (so a translation of the page translates it), what the picture shows."""
+    return {"listing_image": demo_image(kind), "listing_image_alt": PICTURES[kind][1]}

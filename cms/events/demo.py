@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from cms.core.demo_helpers import child_page, stream
-from cms.core.demo_images import demo_image
+from cms.core.demo_images import listing_picture
 from cms.core.event_kinds import EventKind
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
@@ -151,7 +151,7 @@ def load_events(ctx):
             signup_enabled=False,
             capacity=60,
             agenda=AGENDA,
-            listing_image=demo_image(PICTURES.get(spec["kind"], "party")),
+            **listing_picture(PICTURES.get(spec["kind"], "party")),
             **spec,
         )
     today = timezone.localdate()
@@ -167,7 +167,7 @@ def load_events(ctx):
             end=start + timedelta(hours=2),
             place=PLACE,
             agenda=AGENDA,
-            listing_image=demo_image(PICTURES.get(spec["kind"], "party")),
+            **listing_picture(PICTURES.get(spec["kind"], "party")),
             **spec,
         )
     # A full forum with a waiting list, so staff see both states; phones are clearly fictitious.

@@ -63,7 +63,7 @@ def _home_body(ctx):
     from cms.news.models import NewsCategory
     from cms.services.models import ServiceCategoryPage
 
-    notices = NewsCategory.objects.filter(slug="notice").first()
+    notices = NewsCategory.objects.filter(slug="notice", locale=ctx.objects["home"].locale).first()
 
     canteen = ServiceCategoryPage.objects.filter(slug="canteen", locale=ctx.objects["home"].locale).first()
     party = ctx.objects.get("party_page")

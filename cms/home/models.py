@@ -35,7 +35,7 @@ class HomePage(Page):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "services.ServiceIndexPage",
-        "stats.PublicReportPage",
+        "stats.PublicReportIndexPage",
     ]
     # No max_count: wagtail-localize keeps each locale's home page under the same root.
     template = "pages/home_page.html"

@@ -3,7 +3,7 @@
 from datetime import date
 
 from cms.core.demo_helpers import child_page, stream
-from cms.core.demo_images import demo_image
+from cms.core.demo_images import listing_picture
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 
@@ -59,8 +59,10 @@ def load_news(ctx):
     home, _site = ensure_home_page()
     index, _ = child_page(home, NewsIndexPage, "news", title="新闻动态", listing_summary="党建动态与社区通知。")
     categories = {
-        "party": NewsCategory.objects.get_or_create(slug="party", defaults={"name": "党建动态"})[0],
-        "notice": NewsCategory.objects.get_or_create(slug="notice", defaults={"name": "社区通知"})[0],
+        "party": NewsCategory.objects.get_or_create(slug="party", locale=home.locale, defaults={"name": "党建动态"})[0],
+        "notice": NewsCategory.objects.get_or_create(slug="notice", locale=home.locale, defaults={"name": "社区通知"})[
+            0
+        ],
     }
     pictures = {
         "qilu-red-property": "party",
@@ -78,7 +80,7 @@ def load_news(ctx):
             date=day,
             category=categories[category],
             listing_summary=text[:120],
-            listing_image=demo_image(pictures[slug]),
+            **listing_picture(pictures[slug]),
             body=stream(("rich_text", f"<p>{text}</p>")),
         )
         if created:

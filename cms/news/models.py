@@ -10,6 +10,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -19,13 +20,14 @@ from cms.core.models.mixins import with_listing_images
 
 
 @register_snippet
-class NewsCategory(models.Model):
-    name = models.CharField(_("name"), max_length=50, unique=True, help_text=_("For example 党建动态 or 社区通知."))
-    slug = models.SlugField(_("slug"), max_length=50, unique=True, allow_unicode=True)
+class NewsCategory(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=50, help_text=_("For example 党建动态 or 社区通知."))
+    slug = models.SlugField(_("slug"), max_length=50, allow_unicode=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
+        unique_together = [("translation_key", "locale"), ("locale", "slug"), ("locale", "name")]
         verbose_name = _("news category")
         verbose_name_plural = _("news categories")
         ordering = ["name"]
@@ -74,7 +76,7 @@ class NewsIndexPage(BasePage):
         tag = request.GET.get("tag", "")
         if tag:
             articles = articles.filter(tags__name=tag)
-        categories = list(NewsCategory.objects.all())
+        categories = list(NewsCategory.objects.filter(locale_id=self.locale_id))  # the page's language
         paginator = Paginator(articles, self.per_page)
         context["articles"] = paginator.get_page(request.GET.get("page"))
         context["categories"] = categories

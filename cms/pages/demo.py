@@ -1,7 +1,7 @@
 """Demo: brand and party-building pages with the company's honours (from the customer's story)."""
 
 from cms.core.demo_helpers import child_page, stream
-from cms.core.demo_images import demo_image
+from cms.core.demo_images import listing_picture
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 
@@ -97,7 +97,7 @@ def load_brand_pages(ctx):
         "party-building",
         title="党建引领",
         listing_summary="党支部引领，“枝叶关情 潍美家园”红色物业服务品牌。",
-        listing_image=demo_image("party"),
+        **listing_picture("party"),
         body=stream(*PARTY_BODY),
     )
     child_page(
@@ -106,7 +106,7 @@ def load_brand_pages(ctx):
         "micro-grids",
         title="“微网格”红管家服务",
         listing_summary="8个微网格、8名专职红管家、4名综合管家。",
-        listing_image=demo_image("buildings"),
+        **listing_picture("buildings"),
         body=stream(*GRID_BODY),
     )
     ctx.objects["party_page"] = party

@@ -7,7 +7,7 @@ from datetime import time
 from django.contrib.auth import get_user_model
 
 from cms.core.demo_helpers import child_page, stream
-from cms.core.demo_images import demo_image
+from cms.core.demo_images import listing_picture
 from cms.home.demo import ensure_home_page
 from portal.demo.registry import step
 from portal.grids.models import Community
@@ -143,7 +143,7 @@ def load_services(ctx):
             slug,
             title=title,
             listing_summary=summary,
-            listing_image=demo_image(PICTURES[slug]),
+            **listing_picture(PICTURES[slug]),
         )[0]
         for slug, title, summary in CATEGORIES
     }
@@ -161,7 +161,7 @@ def load_services(ctx):
             partner=partners[spec.pop("partner")],
             prices=stream(*[("price", {"item": i, "price": p, "note": n}) for i, p, n in spec.pop("prices")]),
             weekly_menu=MENU if spec.pop("menu", False) else "[]",
-            listing_image=demo_image(PICTURES[category]),
+            **listing_picture(PICTURES[category]),
             **spec,
         )
         for weekday, opens, closes in hours:

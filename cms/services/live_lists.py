@@ -6,7 +6,10 @@ from .models import ServicePage
 
 
 def services_in_category(value, request):
+    # A chosen page stays the source-language page in a wagtail-localize translation (pages are
+    # localised at runtime): list the services of the category in the visitor's language.
     category = value.get("category")
+    category = category.localized if category else None
     services = ServicePage.objects.none()
     if category:
         services = (
@@ -18,4 +21,4 @@ def services_in_category(value, request):
             .prefetch_related("opening_hours")
         )
         services = with_listing_images(services)
-    return {"services": services[: value.get("count") or 6]}
+    return {"category": category, "services": services[: value.get("count") or 6]}

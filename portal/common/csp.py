@@ -1,11 +1,12 @@
-"""Content-Security-Policy through django-csp (docs/deployment.md).
+"""Content-Security-Policy through django-csp (docs/deployment.md, "Content-Security-Policy").
 
 The public site runs the strict policy: scripts only from the site itself, no inline script, no
-plug-ins, no framing by others. Wagtail 7.4's admin still renders a few inline scripts of its own
-(the date/time widgets, InlinePanel, MultipleChooserPanel, the workflow dialog), with per-field
-values that no hash covers; under the admin the enforced policy therefore adds 'unsafe-inline' to
-script-src and nothing else, while the strict policy runs there report-only, so what would break is
-seen before it is enforced. Overriding Wagtail's templates to carry nonces is the next step.
+plug-ins, no framing by others. Wagtail 7.4's admin still renders inline scripts of its own: the
+chooser widgets write `<script>new ImageChooser(…)</script>` from Python (`BaseChooser.render`), and
+the date/time widgets from widget templates that are rendered without the request, so neither can
+carry a nonce without replacing Wagtail's widgets. Under the admin the enforced policy therefore
+adds 'unsafe-inline' to script-src and nothing else, while the strict policy runs there
+report-only; tests/browser/test_csp.py lists what it reports and fails on anything else.
 """
 
 from csp.constants import UNSAFE_INLINE

@@ -1,4 +1,4 @@
-"""The public monthly 公示 page, and the permissions of the data centre."""
+"""The public monthly 公示 pages and their index (数据公开), and the permissions of the data centre."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +8,44 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+
+class PublicReportIndexPage(Page):
+    """数据公开: the list of the monthly 公示 pages, newest first, in the main menu from its creation."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few words above the list, for example what the figures cover."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stats.PublicReportPage"]
+    max_count_per_parent = 1
+    show_in_menus_default = True
+    template = "pages/public_report_index_page.html"
+
+    class Meta:
+        verbose_name = _("public figures (数据公开)")
+        verbose_name_plural = _("public figures (数据公开)")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        reports = (
+            PublicReportPage.objects.live()
+            .public()
+            .child_of(self)
+            .only("title", "url_path", "path", "depth", "year", "month")
+            .order_by("-year", "-month")
+        )
+        context["reports"] = Paginator(reports, 24).get_page(request.GET.get("page"))
+        return context
 
 
 class PublicReportPage(Page):
@@ -37,7 +75,7 @@ class PublicReportPage(Page):
     ]
     api_fields = [APIField("year"), APIField("month"), APIField("intro"), APIField("figures")]
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["stats.PublicReportIndexPage"]
     subpage_types = []
     template = "pages/public_report_page.html"
 

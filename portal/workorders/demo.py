@@ -144,6 +144,27 @@ CHANNELS = [
 REQUESTS_PER_YEAR = 2400
 
 
+#: What English visitors read for each category (Category.name_en).
+ENGLISH_NAMES = {
+    "water-leak": "Leaking water pipe",
+    "wall-crack": "Crack in a wall",
+    "blocked-drain": "Blocked drain",
+    "electrical": "Electrical fault",
+    "burst-pipe": "Burst water pipe",
+    "gas-smell": "Smell of gas",
+    "street-light": "Street light out",
+    "lift-fault": "Lift out of order",
+    "lift-trapped": "Someone trapped in a lift",
+    "public-drain": "Blocked shared drain",
+    "greenery": "Green spaces and cleanliness",
+    "parking": "Parking",
+    "complaint": "Complaint about our service",
+    "suggestion": "Suggestion",
+    "enquiry": "Question",
+    "booking": "Service booking",
+}
+
+
 def ensure_categories():
     categories = {}
     for order, (code, name, kind, emergency, response, resolution, _w, _d) in enumerate(CATEGORIES):
@@ -151,6 +172,7 @@ def ensure_categories():
             code=code,
             defaults={
                 "name": name,
+                "name_en": ENGLISH_NAMES.get(code, ""),
                 "kind": kind,
                 "is_emergency": emergency,
                 "response_hours": response,
@@ -158,6 +180,9 @@ def ensure_categories():
                 "sort_order": order * 10,
             },
         )
+        if not category.name_en and ENGLISH_NAMES.get(code):  # a demo loaded before English names existed
+            category.name_en = ENGLISH_NAMES[code]
+            category.save(update_fields=["name_en"])
         categories[code] = category
     return categories
 

@@ -81,7 +81,7 @@ class CategoryViewSet(ModelViewSet):
     ]
     list_filter = ["kind", "is_emergency", "active"]
     form_fields = [
-        "name", "code", "kind", "description", "is_emergency",
+        "name", "name_en", "code", "kind", "description", "is_emergency",
         "response_hours", "resolution_hours", "active", "sort_order",
     ]  # fmt: skip
     copy_view_enabled = False

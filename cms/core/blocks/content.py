@@ -15,7 +15,9 @@ class LinkValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            return page.url
+            # wagtail-localize keeps chosen pages as they are in a translation and leaves the
+            # language to the runtime: link to the page in the visitor's language where it exists.
+            return page.localized.url
         return self.get("external_url") or ""
 
 

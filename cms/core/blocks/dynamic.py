@@ -101,3 +101,9 @@ class EmbeddedFormBlock(blocks.StructBlock):
         label = _("Embedded form")
         description = _("A link panel to a form page, for example repair requests.")
         template = "components/blocks/embedded_form.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        form_page = value.get("form_page")
+        context["form_page"] = form_page.localized if form_page else None  # the visitor's language
+        return context

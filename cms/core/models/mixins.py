@@ -26,9 +26,21 @@ class ListingMixin(models.Model):
         verbose_name=_("listing image"),
         help_text=_("Shown in lists and when the page is shared."),
     )
+    listing_image_alt = models.CharField(
+        _("listing image description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for visitors who cannot see it, in this page's language. "
+            "Leave empty to use the image's own description. It is translated with the page."
+        ),
+    )
 
     listing_panels = [
-        MultiFieldPanel([FieldPanel("listing_summary"), FieldPanel("listing_image")], heading=_("In lists"))
+        MultiFieldPanel(
+            [FieldPanel("listing_summary"), FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            heading=_("In lists"),
+        )
     ]
 
     class Meta:
@@ -43,7 +55,7 @@ class BasePage(ListingMixin, Page):
         index.SearchField("title", boost=3),
         index.SearchField("listing_summary"),
     ]
-    api_fields = [APIField("listing_summary"), APIField("listing_image")]
+    api_fields = [APIField("listing_summary"), APIField("listing_image"), APIField("listing_image_alt")]
     promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels]
 
     class Meta:

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -37,6 +37,12 @@ class Category(models.Model):
         help_text=_("A short stable code used by the app and Open311, for example water-leak."),
     )
     name = models.CharField(_("name"), max_length=50, help_text=_("What residents read, for example 水管漏水."))
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=50,
+        blank=True,
+        help_text=_("What residents read on the English site, for example Leaking water pipe. Empty: the name above."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPAIR_IN_HOME)
     description = models.CharField(
         _("description"), max_length=200, blank=True, help_text=_("One line shown under the name on forms.")
@@ -72,6 +78,13 @@ class Category(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The name in the active language: English on English pages when an editor gave one."""
+        if self.name_en and (translation.get_language() or "").startswith("en"):
+            return self.name_en
         return self.name
 
     @property

@@ -30,12 +30,14 @@ def test_drafts_last_month_and_submits_it_to_the_review_workflow(client, home_pa
     output = run("--user", "editor1")
     year, month = last_month()
     page = PublicReportPage.objects.get(year=year, month=month)
-    assert not page.live and page.get_parent().pk == home_page.pk
+    index = page.get_parent().specific
+    assert not page.live and index.get_parent().pk == home_page.pk
+    assert type(index).__name__ == "PublicReportIndexPage" and index.live and index.show_in_menus
     assert page.workflow_in_progress
     assert page.current_workflow_state.requested_by.username == "editor1"
     assert f"{year}年{month}月" in page.title and "服务公示" in page.title
     assert "submitted for review" in output or "已提交审核" in output
-    assert client.get(f"/gongshi-{year}-{month:02d}/").status_code == 404  # not public before approval
+    assert client.get(f"/gongshi/gongshi-{year}-{month:02d}/").status_code == 404  # not public before approval
     # Running again (the scheduler retries) changes nothing.
     run()
     assert PublicReportPage.objects.filter(year=year, month=month).count() == 1

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workorders', '0002_notification_moved'),
+        ('workorders', '0003_category_name_en'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
