@@ -8,7 +8,7 @@ page's text, and a snippet cut near it showed it.
 import pytest
 
 from search.pages import plain
-from tests.search.conftest import publish
+from tests.cms.factories import StandardPageFactory
 
 
 @pytest.mark.parametrize(
@@ -32,9 +32,8 @@ def test_plain_text_drops_runs_of_punctuation(text, expected):
 
 @pytest.mark.django_db
 def test_search_snippet_of_a_page_with_an_empty_choice_shows_no_dashes(client, home_page, synonyms):
-    from cms.pages.models import StandardPage
-
-    page = StandardPage(
+    StandardPageFactory(
+        parent=home_page,
         title="社区活动安排",
         slug="activities",
         body=[
@@ -42,7 +41,6 @@ def test_search_snippet_of_a_page_with_an_empty_choice_shows_no_dashes(client, h
             ("rich_text", "<p>博悦大讲堂每月举办一次，欢迎业主报名参加。</p>"),
         ],
     )
-    publish(home_page, page)
     response = client.get("/search/", {"q": "大讲堂"})
     hits = response.context["outcome"].hits
     assert [hit.title for hit in hits] == ["社区活动安排"]
