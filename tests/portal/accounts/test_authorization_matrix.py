@@ -134,6 +134,8 @@ ACCOUNTS_AND_STATS = {
     "stats:dashboard": ("get", "/data-centre/", STATISTICS, "list"),
     "stats:export": ("get", "/data-centre/export.xlsx", STATISTICS, "export"),
     "stats:cases": ("get", "/data-centre/cases/", STATISTICS, "view"),
+    "stats:hotline": ("get", "/data-centre/hotline/", STATISTICS, "list"),
+    "stats:hotline_export": ("get", "/data-centre/hotline.xlsx", STATISTICS, "export"),
 }
 
 # The resident's side of requests: the number + lookup code is the key, for anybody holding it; a wrong
@@ -485,6 +487,11 @@ API = {
     ),
     "GET /api/portal/stats/summary": (
         "/api/portal/stats/summary",
+        None,
+        statuses(403, anonymous=401, manager=200, official=200),
+    ),
+    "GET /api/portal/stats/hotline": (
+        "/api/portal/stats/hotline",
         None,
         statuses(403, anonymous=401, manager=200, official=200),
     ),
