@@ -113,6 +113,9 @@ class WorkOrderInspectView(InspectView):
                 "transition_url": reverse("workorders_admin_transition", args=[order.pk]),
                 "revealed": self.revealed,
                 "can_reveal": self.can_reveal(),
+                "hotline": getattr(order, "hotline", None),
+                "hotline_reply_url": reverse("workorders_admin_hotline_reply", args=[order.pk]),
+                "can_reply": permissions.can(self.request.user, "hotline_reply", order),
             }
         )
         return context
@@ -175,6 +178,20 @@ class StaffEntryForm(forms.Form):
     consent = forms.BooleanField(
         label=gettext_lazy("The resident agreed that we use these details to handle the request.")
     )
+    # A 12345 order: the hotline's ticket and deadlines, required when "Received by" is the hotline.
+    hotline_ticket = forms.CharField(required=False, max_length=40, label=gettext_lazy("12345 ticket number"))
+    hotline_deadline = forms.DateTimeField(
+        required=False,
+        label=gettext_lazy("Hotline deadline"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    hotline_reply_due = forms.DateTimeField(
+        required=False,
+        label=gettext_lazy("Reply to the hotline due"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    HOTLINE_FIELDS = {"ticket": "hotline_ticket", "deadline": "hotline_deadline", "reply_due": "hotline_reply_due"}
 
 
 def enter(request):
@@ -186,18 +203,26 @@ def enter(request):
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
+            submission = services.Submission.from_data(
+                data,
+                channel=data["channel"],
+                consent=data["consent"],
+                photos=[data["photos"]] if data.get("photos") else [],
+                entered_by=request.user,
+            )
             try:
-                order = services.submit(
-                    services.Submission.from_data(
-                        data,
-                        channel=data["channel"],
-                        consent=data["consent"],
-                        photos=[data["photos"]] if data.get("photos") else [],
-                        entered_by=request.user,
+                if data["channel"] == WorkOrder.Channel.HOTLINE:
+                    order = services.enter_hotline_order(
+                        submission,
+                        ticket=data["hotline_ticket"],
+                        deadline=data["hotline_deadline"],
+                        reply_due=data["hotline_reply_due"],
                     )
-                )
+                else:
+                    order = services.submit(submission)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
+                    field = StaffEntryForm.HOTLINE_FIELDS.get(field, field)
                     form.add_error(field if field in form.fields else None, errors)
                 status = 400
             else:
@@ -208,3 +233,20 @@ def enter(request):
     return TemplateResponse(
         request, "admin/workorders/enter.html", {"form": form, "page_title": _("Enter a request")}, status=status
     )
+
+
+@require_POST
+def hotline_reply(request, pk):
+    """Record the reply sent back to the 12345 hotline (services.reply_to_hotline decides who may)."""
+    if not can_work(request.user):
+        return permission_denied(request)
+    order = get_object_or_404(WorkOrder.objects.for_user(request.user), pk=pk)
+    try:
+        services.reply_to_hotline(order, text=request.POST.get("reply", ""), actor=request.user)
+    except PermissionDenied:
+        return permission_denied(request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Reply to the 12345 hotline recorded."))
+    return redirect("workorders_workorder:inspect", order.pk)

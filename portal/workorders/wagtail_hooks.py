@@ -123,6 +123,7 @@ def register_urls():
     return [
         path("workorders/enter/", admin_views.enter, name="workorders_admin_enter"),
         path("workorders/<int:pk>/transition/", admin_views.transition, name="workorders_admin_transition"),
+        path("workorders/<int:pk>/hotline-reply/", admin_views.hotline_reply, name="workorders_admin_hotline_reply"),
     ]
 
 

@@ -234,6 +234,14 @@ ADMIN_CUSTOM = {
         admin(("steward_a", "manager", "secretary"), DONE, steward_b=404, general=404),
         "transition",
     ),
+    # Grid A's request came from the website, not the hotline: refused back to the request (with a
+    # message) for those who work it; not found for those who cannot see it.
+    "admin:workorders_admin_hotline_reply": (
+        "post",
+        "/admin/workorders/{order_a_pk}/hotline-reply/",
+        admin(("steward_a", "manager", "secretary"), DONE, steward_b=404, general=404),
+        "transition",
+    ),
 }
 
 

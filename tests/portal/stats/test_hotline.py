@@ -144,3 +144,33 @@ def test_the_report_is_for_managers_and_officials_and_a_bad_month_is_a_400(clien
     response = client.get("/data-centre/hotline/", {"month": "2026-13"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert response.status_code == 400 and "2026-03" in response.content.decode()
     assert client.get("/api/portal/stats/hotline", {"month": "x"}).status_code == 400
+
+
+def test_staff_enter_a_hotline_order_in_the_admin_and_record_the_reply(client, world):
+    client.force_login(world.users["manager"])
+    form = {
+        "channel": WorkOrder.Channel.HOTLINE,
+        "category": world.category.pk,
+        "name": "赵大爷",
+        "phone": "13911112222",
+        "building": world.unit_a.building.pk,
+        "unit": world.unit_a.number,
+        "room": "301",
+        "description": "12345转来：下水道返水。",
+        "consent": "on",
+        "hotline_deadline": "2030-01-02T18:00",
+        "hotline_reply_due": "2030-01-05T18:00",
+    }
+    refused = client.post("/admin/workorders/enter/", form, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert refused.status_code == 400 and "请填写12345工单号" in refused.content.decode()
+    assert not WorkOrder.objects.filter(channel=WorkOrder.Channel.HOTLINE).exists()
+    response = client.post("/admin/workorders/enter/", {**form, "hotline_ticket": "WF-778"})
+    assert response.status_code == 302
+    hotline = HotlineOrder.objects.get(ticket="WF-778")
+    assert hotline.work_order.channel == WorkOrder.Channel.HOTLINE
+    assert timezone.localtime(hotline.deadline).strftime("%Y-%m-%d %H:%M") == "2030-01-02 18:00"
+    page = client.get(f"/admin/workorders/workorder/inspect/{hotline.work_order.pk}/").content.decode()
+    assert "WF-778" in page and 'name="reply"' in page
+    client.post(f"/admin/workorders/{hotline.work_order.pk}/hotline-reply/", {"reply": "已上门处理。"})
+    hotline.refresh_from_db()
+    assert hotline.reply == "已上门处理。" and hotline.replied_by == world.users["manager"]
