@@ -74,7 +74,7 @@ def load_care(ctx):
     )
     for index, elder in enumerate(elders):
         if index % 3 != 2:  # two in three visited: the campaign is partly done
-            CampaignVisit.objects.get_or_create(
+            visit, created = CampaignVisit.objects.get_or_create(
                 campaign=campaign,
                 recipient=elder,
                 defaults={
@@ -82,6 +82,10 @@ def load_care(ctx):
                     "done_by": stewards.get(elder.household.unit.building.grid_id),
                 },
             )
+            if created:  # visited during the festival, not on the day the demo was loaded
+                day = campaign.starts_on + datetime.timedelta(days=index % 10)
+                done_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 30)))
+                CampaignVisit.objects.filter(pk=visit.pk).update(done_at=done_at)
 
     listing = next((page for service, page in services.handoff_listings() if service == "elderly_care"), None)
     if Handoff.objects.exists() or listing is None:

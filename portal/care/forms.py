@@ -17,7 +17,7 @@ class FamilyContactForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": _("e.g. son, Mr Pang")}),
     )
     contacted_on = forms.DateField(
-        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     summary = forms.CharField(label=_("What was said"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
     follow_up = forms.CharField(
@@ -32,8 +32,8 @@ class CampaignForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80)
     festival = forms.ChoiceField(label=_("Festival"), choices=Campaign.Festival.choices)
     gift = forms.CharField(label=_("Gift"), max_length=80)
-    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    ends_on = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class HandoffForm(forms.Form):

@@ -224,8 +224,9 @@ def mark_visited(user, campaign, recipient, note=""):
 
 def handoff_listings():
     """The bookable listings a hand-off may book, as [(service, page)]: the live listings under the
-    service-directory categories named in HANDOFF_CATEGORY_SLUGS."""
-    from wagtail.models import Page
+    service-directory categories named in HANDOFF_CATEGORY_SLUGS, in the active language (each
+    listing once, not once per translation)."""
+    from wagtail.models import Locale, Page
 
     found = []
     for service, slug in HANDOFF_CATEGORY_SLUGS.items():
@@ -235,7 +236,7 @@ def handoff_listings():
         under = Q()
         for path in parents:
             under |= Q(path__startswith=path)
-        for page in bookable_pages().filter(under).order_by("path"):
+        for page in bookable_pages().filter(under, locale=Locale.get_active()).order_by("path"):
             found.append((service, page))
     return found
 
