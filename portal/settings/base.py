@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORTAL_APPS = [
     "portal.accounts",
     "portal.grids",
+    "portal.care",
     "portal.partners",
     "portal.workorders",
     "portal.notifications",

@@ -123,6 +123,41 @@ GRIDS = {
     ),
 }
 
+# The care of elders living alone (portal.care): the roster's people. Grid A's elder is not found by grid B's
+# steward; an empty form is bad input (400) for those who may post it; campaigns (no personal data in
+# themselves) are listed to every roster user, each seeing only their own grid's elders; only managers
+# create one.
+CARE = {
+    "care:calls": ("get", "/steward/care/family/", ROSTER, "roster"),
+    "care:elder": ("get", "/steward/care/{care_a}/family/", ROSTER_A_ENTRY, "roster"),
+    "care:contact_add": (
+        "post",
+        "/steward/care/{care_a}/family/contact/",
+        {**ROSTER_A_ENTRY, "steward_a": 400, "manager": 400},
+        "roster",
+    ),
+    "care:handoff_add": (
+        "post",
+        "/steward/care/{care_a}/family/handoff/",
+        {**ROSTER_A_ENTRY, "steward_a": 400, "manager": 400},
+        "roster",
+    ),
+    "care:campaigns": ("get", "/steward/care/campaigns/", ROSTER, "roster"),
+    "care:campaign_add": (
+        "post",
+        "/steward/care/campaigns/new/",
+        {**ROSTER, "steward_a": 403, "steward_b": 403, "manager": 400},
+        "edit",
+    ),
+    "care:campaign": ("get", "/steward/care/campaigns/{campaign}/", ROSTER, "roster"),
+    "care:campaign_tick": (
+        "post",
+        "/steward/care/campaigns/{campaign}/done/{care_a}/",
+        {**ROSTER_A_ENTRY, "steward_a": DONE, "manager": DONE},
+        "roster",
+    ),
+}
+
 ACCOUNTS_AND_STATS = {
     "accounts:my_household": ("get", "/my/household/", OWN_DATA, "view"),
     "accounts:my_data": ("get", "/my/data/", OWN_DATA, "view"),
@@ -535,7 +570,7 @@ VISIBLE = {
     "/api/portal/workorders/staff/requests": REQUEST_SCOPE,
 }
 
-SITE = {**GRIDS, **ACCOUNTS_AND_STATS, **RESIDENT_REQUESTS, **EVENTS, **PARTNERS, **PUBLIC_SITE}
+SITE = {**GRIDS, **CARE, **ACCOUNTS_AND_STATS, **RESIDENT_REQUESTS, **EVENTS, **PARTNERS, **PUBLIC_SITE}
 ADMIN = {**ADMIN_CUSTOM, **ADMIN_VIEWSETS}
 MATRIX = {**SITE, **ADMIN}
 
@@ -653,6 +688,19 @@ def world(matrix_world, db):
     return matrix_world
 
 
+def _campaign(world):
+    """A festival campaign running today (made inside the test's savepoint)."""
+    from django.utils import timezone
+
+    from portal.care.models import Campaign
+
+    today = timezone.localdate()
+    campaign, _ = Campaign.objects.get_or_create(
+        name="中秋 送月饼", defaults={"festival": "mid_autumn", "gift": "月饼", "starts_on": today, "ends_on": today}
+    )
+    return campaign
+
+
 def _values(world):
     order_a, order_photo = world.order_a, world.order_photo
     return {
@@ -661,6 +709,7 @@ def _values(world):
         "unit_a": world.unit_a.pk,
         "unit_a_token": world.unit_a.qr_token,
         "care_a": world.care_a.pk,
+        "campaign": _campaign(world).pk,
         "order_a": order_a.number,
         "order_a_pk": order_a.pk,
         "order_a_code": order_a.lookup_token,

@@ -1,0 +1,32 @@
+import pytest
+
+from portal.workorders.models import Category
+from tests.cms.factories import make_service, make_tree, publish
+from tests.portal.grids.factories import World
+
+
+@pytest.fixture
+def world(db, home_page):
+    world = World()
+    from cms.services.models import ServiceCategoryPage
+    from portal.partners import services as partner_services
+
+    tree = make_tree(home_page)
+    care = publish(tree["services"], ServiceCategoryPage(title="居家养老", slug="elderly-care"))
+    doctor = publish(tree["services"], ServiceCategoryPage(title="家庭医生", slug="family-doctor"))
+    partner = partner_services.apply(
+        world.users["partner"],
+        name="乐龄居家养老服务中心",
+        service_kind="居家养老",
+        contact_name="李娟",
+        contact_phone="13900001111",
+    )
+    partner_services.approve(partner, world.users["manager"])
+    world.partner = partner
+    world.care_listing = make_service(care, title="居家养老上门服务", partner=partner)
+    world.doctor_listing = make_service(doctor, title="家庭医生签约服务")
+    world.canteen_listing = make_service(tree["canteen"], title="公益食堂")
+    world.booking = Category.objects.create(
+        code="booking", name="服务预约", kind=Category.Kind.SERVICE_BOOKING, response_hours=4, resolution_hours=72
+    )
+    return world
