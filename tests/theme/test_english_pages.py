@@ -19,21 +19,19 @@ def img_alts(html):
 
 @pytest.fixture
 def news(home_page):
-    from cms.news.models import NewsCategory, NewsIndexPage, NewsPage
-    from tests.search.conftest import publish
+    from cms.news.models import NewsCategory
+    from tests.cms.factories import NewsIndexPageFactory, NewsPageFactory
 
-    index = publish(home_page, NewsIndexPage(title="新闻动态", slug="news"))
+    index = NewsIndexPageFactory(parent=home_page, title="新闻动态", slug="news")
     category = NewsCategory.objects.create(name="社区通知", slug="notices")
-    article = publish(
-        index,
-        NewsPage(
-            title="3号楼水管检修完成",
-            slug="pipe-fixed",
-            date=timezone.localdate(),
-            category=category,
-            listing_summary="3号楼的水管已检修完毕。",
-            **listing_picture("repair"),
-        ),
+    article = NewsPageFactory(
+        parent=index,
+        title="3号楼水管检修完成",
+        slug="pipe-fixed",
+        date=timezone.localdate(),
+        category=category,
+        listing_summary="3号楼的水管已检修完毕。",
+        **listing_picture("repair"),
     )
     return home_page, index, article
 
@@ -76,11 +74,10 @@ def menu_links(html):
 
 
 def test_monthly_publicity_is_in_the_main_menu_in_both_languages(client, home_page):
-    from cms.events.models import EventIndexPage
     from portal.stats.publicity import draft_monthly_report
-    from tests.search.conftest import publish
+    from tests.cms.factories import EventIndexPageFactory
 
-    publish(home_page, EventIndexPage(title="活动报名", slug="events"))
+    EventIndexPageFactory(parent=home_page, title="活动报名", slug="events")
     today = timezone.localdate()
     year, month = (today.year - (today.month == 1), (today.month - 2) % 12 + 1)
     report, _created = draft_monthly_report(year, month, submit=False)
@@ -141,14 +138,13 @@ def test_choice_labels_residents_read_are_english_on_english_pages():
 
 
 def test_request_categories_are_named_in_english_on_the_english_form(client, home_page):
-    from cms.forms.models import RequestFormPage
+    from tests.cms.factories import RequestFormPageFactory
     from tests.factories import BuildingFactory, CategoryFactory
-    from tests.search.conftest import publish
 
     CategoryFactory(code="water-leak", name="水管漏水", name_en="Leaking water pipe")
     CategoryFactory(code="wall-crack", name="墙面裂缝")  # no English name yet: the Chinese one shows
     BuildingFactory()
-    form_page = publish(home_page, RequestFormPage(title="报事报修", slug="baoshi"))
+    form_page = RequestFormPageFactory(parent=home_page, title="报事报修", slug="baoshi")
     locale = english_locale()
     translate_page(home_page, locale, texts=ENGLISH)
     english = translate_page(form_page, locale, texts=ENGLISH)

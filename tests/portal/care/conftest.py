@@ -1,19 +1,18 @@
 import pytest
 
 from portal.workorders.models import Category
-from tests.cms.factories import make_service, make_tree, publish
-from tests.portal.grids.factories import World
+from tests.cms.factories import ServiceCategoryPageFactory, ServicePageFactory, make_tree
+from tests.factories import World
 
 
 @pytest.fixture
 def world(db, home_page):
     world = World()
-    from cms.services.models import ServiceCategoryPage
     from portal.partners import services as partner_services
 
     tree = make_tree(home_page)
-    care = publish(tree["services"], ServiceCategoryPage(title="居家养老", slug="elderly-care"))
-    doctor = publish(tree["services"], ServiceCategoryPage(title="家庭医生", slug="family-doctor"))
+    care = ServiceCategoryPageFactory(parent=tree["services"], title="居家养老", slug="elderly-care")
+    doctor = ServiceCategoryPageFactory(parent=tree["services"], title="家庭医生", slug="family-doctor")
     partner = partner_services.apply(
         world.users["partner"],
         name="乐龄居家养老服务中心",
@@ -23,9 +22,9 @@ def world(db, home_page):
     )
     partner_services.approve(partner, world.users["manager"])
     world.partner = partner
-    world.care_listing = make_service(care, title="居家养老上门服务", partner=partner)
-    world.doctor_listing = make_service(doctor, title="家庭医生签约服务")
-    world.canteen_listing = make_service(tree["canteen"], title="公益食堂")
+    world.care_listing = ServicePageFactory(parent=care, title="居家养老上门服务", partner=partner)
+    world.doctor_listing = ServicePageFactory(parent=doctor, title="家庭医生签约服务")
+    world.canteen_listing = ServicePageFactory(parent=tree["canteen"], title="公益食堂")
     world.booking = Category.objects.create(
         code="booking", name="服务预约", kind=Category.Kind.SERVICE_BOOKING, response_hours=4, resolution_hours=72
     )

@@ -12,7 +12,7 @@ from portal.care import services
 from portal.care.models import Campaign, CampaignVisit, FamilyContact, Handoff
 from portal.notifications.models import Notification
 from portal.workorders.models import WorkOrder
-from tests.portal.grids.factories import CareRecipientFactory
+from tests.factories import CareRecipientFactory
 
 TODAY = datetime.date(2026, 12, 3)
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from portal.accounts.models import AuditLog
 from portal.care.models import Campaign, CampaignVisit, FamilyContact, Handoff
 from portal.workorders.models import WorkOrder
-from tests.portal.grids.factories import CareRecipientFactory
+from tests.factories import CareRecipientFactory
 
 
 def _campaign(world):
