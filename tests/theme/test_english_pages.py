@@ -120,7 +120,7 @@ def test_choice_labels_residents_read_are_english_on_english_pages():
     from django.utils import translation
     from django.utils.translation import gettext
 
-    from cms.events.kinds import EventKind
+    from cms.core.event_kinds import EventKind
     from portal.grids.models import Steward
     from portal.workorders.models import Category
 
