@@ -37,7 +37,7 @@ def stats_summary(request):
     "/hotline",
     auth=[ApiKeyAuth(), django_auth],
     summary="12345 hotline orders of a month",
-    description="Query: month=YYYY-MM (default: this month). Per order: the hotline's ticket number, the "
+    description="Query: month=YYYY-MM (default: last month). Per order: the hotline's ticket number, the "
     "request number, category, status, received, deadline, handled, reply due and replied times; no names, "
     "phone numbers, addresses or texts. Managers and officials only, as for /summary.",
 )

@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from portal.workorders.models import HotlineOrder
 
@@ -31,7 +32,7 @@ def report(start, end, now=None):
             {
                 "ticket": hotline.ticket,
                 "number": order.number,
-                "category": order.category.name,
+                "category": order.category.display_name,
                 "status": order.get_status_display(),
                 "received": timezone.localtime(order.submitted_at),
                 "deadline": timezone.localtime(hotline.deadline),
@@ -64,6 +65,18 @@ def total_labels():
         ("replied_in_time", _("Replied in time")),
         ("reply_overdue", _("Reply overdue")),
         ("reply_rate", _("Share replied in time")),
+    ]
+
+
+def chart_labels():
+    """Short labels for the bar chart (its label column is narrow)."""
+    return [
+        ("received", pgettext("12345 chart", "Received")),
+        ("handled_in_time", pgettext("12345 chart", "Handled in time")),
+        ("past_deadline", pgettext("12345 chart", "Past the deadline")),
+        ("replied", pgettext("12345 chart", "Replied")),
+        ("replied_in_time", pgettext("12345 chart", "Replied in time")),
+        ("reply_overdue", pgettext("12345 chart", "Reply overdue")),
     ]
 
 

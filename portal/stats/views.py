@@ -1,3 +1,4 @@
+import datetime
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
@@ -143,8 +144,11 @@ def _optional_int(value):
 
 
 def _one_month(request):
-    """(start, end) of ?month=YYYY-MM (this month when absent); ValueError on bad input."""
-    year, month = figures.parse_month(request.GET.get("month") or None)
+    """(start, end) of ?month=YYYY-MM; without it the last whole month, the one an office reports on.
+    ValueError on bad input."""
+    first_of_this_month = timezone.localdate().replace(day=1)
+    last_month = first_of_this_month - datetime.timedelta(days=1)
+    year, month = figures.parse_month(request.GET.get("month") or None, default=(last_month.year, last_month.month))
     return figures.month_bounds(year, month)
 
 
@@ -164,7 +168,7 @@ def hotline_report(request):
     totals = data["totals"]
     chart = charts.bar_chart(
         _("12345 orders this month"),
-        [(label, totals[key]) for key, label in hotline.total_labels() if key != "reply_rate"],
+        [(label, totals[key]) for key, label in hotline.chart_labels()],
     )
     return render(
         request,

@@ -174,3 +174,11 @@ def test_staff_enter_a_hotline_order_in_the_admin_and_record_the_reply(client, w
     client.post(f"/admin/workorders/{hotline.work_order.pk}/hotline-reply/", {"reply": "已上门处理。"})
     hotline.refresh_from_db()
     assert hotline.reply == "已上门处理。" and hotline.replied_by == world.users["manager"]
+
+
+def test_without_a_month_the_report_shows_the_last_whole_month(client, world):
+    client.force_login(world.users["official"])
+    last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
+    response = client.get("/data-centre/hotline/")
+    assert response.context["month"] == f"{last_month:%Y-%m}"
+    assert client.get("/api/portal/stats/hotline").json()["period"]["start"] == f"{last_month:%Y-%m}-01"
