@@ -276,8 +276,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The project's own strings first (makemessages writes to the first entry), then the Wagtail 7.4
 # admin strings that Wagtail's zh_Hans catalog leaves untranslated (locale/wagtail/README.md). Every
 # LOCALE_PATHS catalog takes precedence over the installed apps' catalogs, Wagtail's included, for
-# both the django and the djangojs (admin JavaScript) domains.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
+# both the django and the djangojs (admin JavaScript) domains. locale/allauth words allauth's
+# sign-in-by-code strings as residents read them (验证码, not 代码).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail", BASE_DIR / "locale" / "allauth"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

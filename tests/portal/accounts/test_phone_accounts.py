@@ -79,6 +79,12 @@ def test_a_number_that_is_not_mainland_mobile_is_refused_in_chinese(client, db, 
     assert not get_user_model().objects.exists() and texts == []
 
 
+def test_the_log_in_page_offers_an_sms_code_in_words_residents_use(client, db):
+    """allauth's catalog says 登录代码 ("program code"); residents know the one-time code as 验证码."""
+    html = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "用短信验证码登录" in html and "代码" not in html
+
+
 def test_sign_in_by_code_and_a_wrong_code_fails(client, db, texts):
     sign_up(client, texts)
     client.logout()
