@@ -88,3 +88,19 @@ def _empty_page_cache():
 
     caches["pages"].clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language (zh-hans), as a new process or request does.
+
+    Django's LocaleMiddleware activates the visitor's language for the thread and leaves it active
+    after the response, so a test that fetched an /en/ page left later tests of the same worker (a
+    management command's messages, say) in English.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
