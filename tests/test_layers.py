@@ -27,13 +27,8 @@ PACKAGES = ("portal", "cms", "search", "theme")
 COMPOSITION_ROOT = ("portal.urls", "portal.settings")
 
 #: Imports that cross a layer and are knowingly left for now: (importing package, imported module)
-#: -> reason. The workorders modules are being split by the work on issue 17 items 4 and 6, which
-#: owns them; they still take the phone check and QR codes through `cms.core.phone` / `cms.core.qr`,
-#: now re-exports of `portal.common`. Remove an entry when its imports are gone.
-KNOWN = {
-    ("portal.workorders", "cms.core.phone"): "use portal.common.phone (workorders split)",
-    ("portal.workorders", "cms.core.qr"): "use portal.common.qr (workorders split)",
-}
+#: -> reason. Empty: keep it so, or give the reason next to the entry.
+KNOWN = {}
 
 
 def known(source, target):

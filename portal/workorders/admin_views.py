@@ -16,7 +16,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 
 from portal.accounts import audit
 from portal.accounts.models import AuditLog
-from portal.accounts.privacy import mask_name
+from portal.common.masking import mask_name
 from portal.grids import scope, worklist
 from portal.grids.models import Building, Steward
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cms.core.qr import qr_svg
+from portal.common.qr import qr_svg
 from portal.grids.models import Building, Community
 
 from . import limits, services

@@ -101,7 +101,7 @@ def submit(request, payload: Form[SubmitIn], photos: File[list[UploadedFile]] = 
         if service_page is None:
             msg = _("This service cannot be booked.")
             return error(400, msg, "invalid", {"service_page": [msg]})
-    from cms.core.phone import validate_mobile
+    from portal.common.phone import validate_mobile
 
     try:
         phone = validate_mobile(payload.phone)

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cms.core.phone import validate_mobile
+from portal.common.phone import validate_mobile
 
 from .. import permissions
 from ..cleaning import clean_text

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cms.core.phone import validate_mobile
+from portal.common.phone import validate_mobile
 from portal.grids.models import Building
 from portal.grids.routing import grid_for_building, steward_for_building
 
