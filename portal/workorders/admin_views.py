@@ -197,7 +197,9 @@ class StaffEntryForm(forms.Form):
 def enter(request):
     if not permissions.can(request.user, "enter"):
         raise PermissionDenied
-    form = StaffEntryForm(request.POST or None, request.FILES or None)
+    # ?channel=hotline12345 (the desk's "Enter a 12345 hotline order") preselects how it was received.
+    initial = {"channel": request.GET.get("channel")} if request.GET.get("channel") in WorkOrder.Channel.values else {}
+    form = StaffEntryForm(request.POST or None, request.FILES or None, initial=initial)
     form.fields["building"].queryset = scope.buildings_for(request.user).select_related("community")
     status = 200
     if request.method == "POST":

@@ -69,6 +69,8 @@ def worklist_view(request):
             "rows": rows,
             "query": request.GET.urlencode(),
             "can_assign": permissions.can(request.user, "assign"),
+            "can_enter": permissions.can(request.user, "enter"),
+            "hotline_channel": WorkOrder.Channel.HOTLINE,
             "stewards": permissions.assignable_stewards(request.user).order_by("kind", "name")
             if permissions.can(request.user, "assign")
             else [],

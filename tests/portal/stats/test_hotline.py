@@ -182,3 +182,12 @@ def test_without_a_month_the_report_shows_the_last_whole_month(client, world):
     response = client.get("/data-centre/hotline/")
     assert response.context["month"] == f"{last_month:%Y-%m}"
     assert client.get("/api/portal/stats/hotline").json()["period"]["start"] == f"{last_month:%Y-%m}-01"
+
+
+def test_the_desk_leads_a_steward_to_the_hotline_entry_with_the_channel_chosen(client, world):
+    client.force_login(world.users["steward_a"])
+    worklist = client.get("/steward/requests/").content.decode()
+    assert 'href="/admin/workorders/enter/?channel=hotline12345"' in worklist
+    entry = client.get("/admin/workorders/enter/?channel=hotline12345")
+    assert entry.status_code == 200
+    assert entry.context["form"]["channel"].value() == WorkOrder.Channel.HOTLINE
