@@ -8,6 +8,7 @@ message goes to the dead letters), any other exception (throttling, timeout, out
 - `LocmemSmsBackend`: keeps messages in memory, for tests.
 """
 
+import abc
 import json
 import logging
 import urllib.request
@@ -51,13 +52,17 @@ class SmsError(Exception):
         self.retry = retry
 
 
-class BaseSmsBackend:
-    """The SMS interface: a deployment plugs in its gateway by naming a subclass in `SMS_BACKEND`."""
+class BaseSmsBackend(abc.ABC):
+    """The SMS interface: a deployment plugs in its gateway by naming a subclass in `SMS_BACKEND`.
+
+    Every backend (logging, locmem, webhook, Aliyun, Tencent Cloud) implements `send`; a subclass
+    that does not cannot be instantiated."""
 
     needs_template = False  # vendors send an approved template with parameters, not free text
 
+    @abc.abstractmethod
     def send(self, message):
-        raise NotImplementedError
+        """Send one message; raise `SmsError` when the vendor refuses it."""
 
 
 def _masked(phone):
