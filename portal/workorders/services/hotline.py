@@ -51,19 +51,20 @@ def enter_hotline_order(data, /, *, ticket, deadline, reply_due, notify=True):
     if data.entered_by is None and data.idempotency_key is None:
         raise ValueError("a 12345 order is entered by a member of staff or imported with an idempotency key")
     ticket = _clean_ticket(ticket, deadline, reply_due)
+    written = []  # the photo files the request wrote, removed again if the ticket cannot be stored
     try:
         with transaction.atomic():
             order = submit(dataclasses.replace(data, channel=WorkOrder.Channel.HOTLINE), notify=notify)
             if order.replayed:
                 return order
+            written = [name for photo in order.photos.all() for name in (photo.image.name, photo.thumbnail.name)]
             HotlineOrder.objects.create(
                 work_order=order, ticket=ticket, deadline=deadline, reply_due=reply_due, created_at=order.submitted_at
             )
     except IntegrityError as exc:
         # Another member of staff recorded the same ticket a moment earlier: the request is rolled
         # back with it, and the photo files it wrote are removed.
-        if "order" in locals():
-            delete_files([name for photo in order.photos.all() for name in (photo.image.name, photo.thumbnail.name)])
+        delete_files(written)
         raise ValidationError({"ticket": [gettext("This 12345 ticket was recorded a moment ago.")]}) from exc
     return order
 

@@ -191,3 +191,22 @@ def test_the_desk_leads_a_steward_to_the_hotline_entry_with_the_channel_chosen(c
     entry = client.get("/admin/workorders/enter/?channel=hotline12345")
     assert entry.status_code == 200
     assert entry.context["form"]["channel"].value() == WorkOrder.Channel.HOTLINE
+
+
+def test_a_ticket_recorded_a_moment_earlier_rolls_the_request_and_its_photos_back(
+    world, settings, tmp_path, monkeypatch
+):
+    """Two members of staff enter the same 12345 ticket at once: the unique ticket refuses the second,
+    whose request and photo files go with it (the duplicate check before it saw nothing yet)."""
+    from portal.workorders.services import hotline as hotline_services
+    from tests.factories import jpeg_with_gps
+
+    settings.MEDIA_ROOT = tmp_path
+    enter(world, ticket="WF-RACE")
+    monkeypatch.setattr(hotline_services, "_clean_ticket", lambda ticket, deadline, reply_due: ticket)
+    before = WorkOrder.objects.count()
+    with pytest.raises(ValidationError) as caught:
+        enter(world, ticket="WF-RACE", photos=[jpeg_with_gps()])
+    assert "ticket" in caught.value.message_dict
+    assert WorkOrder.objects.count() == before and HotlineOrder.objects.count() == 1
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
